@@ -1,0 +1,27 @@
+package org.promoattribution.schemas.registry;
+
+import org.apache.avro.Schema;
+
+/**
+ * The calls of the Confluent Schema Registry protocol that the Avro serde needs.
+ * Implementations throw {@link SchemaRegistryException} subclasses so callers can tell
+ * bad data (an unknown id) from a registry that is down.
+ */
+public interface SchemaRegistryClient extends AutoCloseable {
+
+    /** Registers {@code schema} under {@code subject} (or finds it there) and returns its global id. */
+    int register(String subject, Schema schema);
+
+    /** The id of {@code schema} if it is already registered under {@code subject}; never registers. */
+    int idOf(String subject, Schema schema);
+
+    /** The schema with this global id; {@link UnknownSchemaIdException} when there is none. */
+    Schema schemaById(int id);
+
+    /** The latest version registered under {@code subject}. */
+    RegisteredSchema latestVersion(String subject);
+
+    @Override
+    default void close() {
+    }
+}
