@@ -1,0 +1,19 @@
+package org.promoattribution.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point of every command: {@code bin/promo-attribution <command>}. */
+@Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Credits affiliate partners for online orders from clicks and promo codes.",
+        subcommands = {SimulateCommand.class})
+public final class PromoAttributionCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new PromoAttributionCli());
+    }
+}

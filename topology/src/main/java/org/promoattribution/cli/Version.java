@@ -1,0 +1,12 @@
+package org.promoattribution.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version in the jar's manifest (the Maven project version). */
+final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = Version.class.getPackage().getImplementationVersion();
+        return new String[] {"promo-attribution " + (version == null ? "(development build)" : version)};
+    }
+}

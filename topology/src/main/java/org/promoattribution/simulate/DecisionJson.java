@@ -1,0 +1,68 @@
+package org.promoattribution.simulate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.promoattribution.schemas.AttributionDecision;
+
+/**
+ * Writes a decision as one JSON line. By default the fields of the SPEC.md example, in its
+ * order, with null for what is empty; {@code full} adds the rest of the record.
+ */
+public final class DecisionJson {
+    private final ObjectMapper mapper;
+    private final boolean full;
+
+    public DecisionJson(ObjectMapper mapper, boolean full) {
+        this.mapper = mapper;
+        this.full = full;
+    }
+
+    public String format(AttributionDecision d) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("conversionId", d.getConversionId());
+        json.put("outcome", d.getOutcome().name());
+        json.put("reason", d.getReason().name());
+        json.put("partnerId", d.getPartnerId());
+        json.put("basis", d.getBasis() == null ? null : d.getBasis().name());
+        json.put("promoCodeId", d.getPromoCodeId());
+        json.put("promoCode", d.getPromoCode());
+        json.put("dealId", d.getDealId());
+        json.put("clickId", d.getClickId());
+        ArrayNode unmatched = json.putArray("unmatchedCodes");
+        d.getUnmatchedCodes().forEach(unmatched::add);
+        if (full) {
+            json.put("programId", d.getProgramId());
+            json.put("sessionId", d.getSessionId());
+            json.put("timestamp", iso(d.getTimestamp()));
+            json.put("amount", amount(d.getAmount()));
+            json.put("currency", d.getCurrency());
+            json.put("clickTimestamp", iso(d.getClickTimestamp()));
+            json.put("decidedAt", iso(d.getDecidedAt()));
+        }
+        return json.toString();
+    }
+
+    public String rejected(long line, String error) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", "rejected");
+        json.put("line", line);
+        json.put("error", error);
+        return json.toString();
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** Amounts are stored at scale 4; shown with the trailing zeros dropped down to cents. */
+    static String amount(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.promoattribution.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.promoattribution.schemas.Outcome;
+import org.promoattribution.schemas.Reason;
+import org.promoattribution.validation.DeadLetterReason;
+
+/** The pipeline's own meters; Kafka Streams' metrics are bound beside them by the runner. */
+public final class AttributionMetrics {
+    private final MeterRegistry registry;
+    private final Timer decisionLag;
+
+    public AttributionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.decisionLag = Timer.builder("attribution.decision.lag")
+                .description("Wall-clock time from a conversion's event time to its decision")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void decision(Outcome outcome, Reason reason, Duration lag) {
+        registry.counter("attribution.decisions", "outcome", outcome.name(), "reason", reason.name()).increment();
+        if (!lag.isNegative()) {
+            decisionLag.record(lag);
+        }
+    }
+
+    void deadLetter(String topic, DeadLetterReason reason) {
+        registry.counter("attribution.dead.letters", "topic", topic, "reason", reason.name()).increment();
+    }
+
+    void untrackedClick() {
+        registry.counter("attribution.clicks.untracked").increment();
+    }
+
+    void duplicateClick() {
+        registry.counter("attribution.clicks.duplicate").increment();
+    }
+
+    void duplicateConversion() {
+        registry.counter("attribution.conversions.duplicate").increment();
+    }
+
+    /** @param cause "window" (older than the referral window and grace) or "bound" (too many in the session) */
+    void evictedClicks(String cause, long count) {
+        if (count > 0) {
+            registry.counter("attribution.clicks.evicted", "cause", cause).increment(count);
+        }
+    }
+}

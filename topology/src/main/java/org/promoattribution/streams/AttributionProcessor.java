@@ -1,0 +1,138 @@
+package org.promoattribution.streams;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.Conversion;
+
+/**
+ * The stateful heart of the topology: clicks and conversions of the sessions of one
+ * partition, in arrival order. Clicks enter the history (SPEC rules 3 and 7); conversions are
+ * de-duplicated (rule 7), held back by decision.delay (rule 8), and decided.
+ */
+final class AttributionProcessor implements Processor<String, SpecificRecord, String, AttributionDecision> {
+    private final AttributionConfig config;
+    private final PromoCodeIndex codes;
+    private final AttributionMetrics metrics;
+    private final EventClock clock = new EventClock();
+    private ProcessorContext<String, AttributionDecision> context;
+    private ClickHistoryStore history;
+    private SeenIds seenClicks;
+    private SeenIds seenConversions;
+    private PendingConversions pending;
+    private ConversionDecider decider;
+    private long lastArrivalWallMs;
+
+    AttributionProcessor(AttributionConfig config, PromoCodeIndex codes, AttributionMetrics metrics) {
+        this.config = config;
+        this.codes = codes;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, AttributionDecision> context) {
+        this.context = context;
+        KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
+        KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
+        WindowStore<Bytes, byte[]> clickIds = context.getStateStore(StoreNames.SEEN_CLICKS);
+        WindowStore<Bytes, byte[]> conversionIds = context.getStateStore(StoreNames.SEEN_CONVERSIONS);
+        history = new ClickHistoryStore(clicks, sessions);
+        seenClicks = new SeenIds(clickIds, AttributionTopology.clickRetention(config).toMillis());
+        seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
+        pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
+        decider = new ConversionDecider(codes, history, config);
+        lastArrivalWallMs = context.currentSystemTimeMs();
+        context.schedule(config.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        if (config.delaysDecisions()) {
+            Duration idle = config.decisionMaxWait();
+            Duration every = idle.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
+            context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::decideWhenIdle);
+        }
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        lastArrivalWallMs = context.currentSystemTimeMs();
+        if (record.value() instanceof Click click) {
+            clock.advanceTo(click.getTimestamp().toEpochMilli());
+            track(click);
+        } else if (record.value() instanceof Conversion conversion) {
+            clock.advanceTo(conversion.getTimestamp().toEpochMilli());
+            accept(conversion);
+        }
+        pending.drainDue(clock.now(), this::decide);
+    }
+
+    private void track(Click click) {
+        String program = click.getProgramId();
+        Instant timestamp = click.getTimestamp();
+        if (codes.partnerHoldsAlwaysCode(program, click.getPartnerId(), timestamp)) {
+            metrics.untrackedClick(); // SPEC rule 3: the partner's code earns credit without clicks
+            return;
+        }
+        if (!seenClicks.firstSighting(click.getSessionId(), click.getClickId(), clock.now())) {
+            metrics.duplicateClick();
+            return;
+        }
+        Instant cutoff = Instant.ofEpochMilli(clock.now()).minus(retentionFor(program));
+        if (timestamp.isBefore(cutoff)) {
+            metrics.evictedClicks("window", 1); // too old to count for any conversion still to come
+            return;
+        }
+        ClickHistoryStore.Appended appended = history.append(SessionKey.of(click.getSessionId(), program),
+                click.getClickId(), click.getPartnerId(), timestamp, cutoff, config.maxClicksPerSession());
+        metrics.evictedClicks("window", appended.evictedByWindow());
+        metrics.evictedClicks("bound", appended.evictedByBound());
+    }
+
+    private void accept(Conversion conversion) {
+        String session = conversion.getSessionId() == null ? "" : conversion.getSessionId();
+        if (!seenConversions.firstSighting(session, conversion.getConversionId(), clock.now())) {
+            metrics.duplicateConversion();
+            return;
+        }
+        if (config.delaysDecisions()) {
+            pending.add(conversion, conversion.getTimestamp().plus(config.decisionDelay()).toEpochMilli());
+        } else {
+            decide(conversion);
+        }
+    }
+
+    private void decide(Conversion conversion) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        AttributionDecision decision = decider.decide(conversion, now);
+        metrics.decision(decision.getOutcome(), decision.getReason(), Duration.between(conversion.getTimestamp(), now));
+        context.forward(new Record<>(decision.getConversionId(), decision, conversion.getTimestamp().toEpochMilli()));
+    }
+
+    /** A partition that falls silent would hold its waiting conversions forever: decide them. */
+    private void decideWhenIdle(long wallNowMs) {
+        if (!pending.isEmpty() && wallNowMs - lastArrivalWallMs >= config.decisionMaxWait().toMillis()) {
+            pending.drainAll(this::decide);
+        }
+    }
+
+    private void sweep(long wallNowMs) {
+        if (clock.started()) {
+            int deleted = history.sweep(config.sweepBatch(),
+                    program -> Instant.ofEpochMilli(clock.now()).minus(retentionFor(program)));
+            metrics.evictedClicks("window", deleted);
+        }
+    }
+
+    /** How far behind the event clock a click of this program can still count. */
+    private Duration retentionFor(String programId) {
+        return config.referralWindow(programId).plus(config.decisionDelay()).plus(config.clickRetentionGrace());
+    }
+}

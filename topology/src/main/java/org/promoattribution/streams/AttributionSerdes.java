@@ -1,0 +1,26 @@
+package org.promoattribution.streams;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
+import org.promoattribution.schemas.serde.AvroSerdes;
+import org.promoattribution.schemas.serde.SerdeOptions;
+
+/** Every value serde of the pipeline, built in one place over one registry client. */
+public record AttributionSerdes(
+        Serde<Click> click,
+        Serde<Conversion> conversion,
+        Serde<PromoCode> promoCode,
+        Serde<AttributionDecision> decision) {
+
+    public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
+        return new AttributionSerdes(
+                AvroSerdes.serde(Click.class, registry, options, false),
+                AvroSerdes.serde(Conversion.class, registry, options, false),
+                AvroSerdes.serde(PromoCode.class, registry, options, false),
+                AvroSerdes.serde(AttributionDecision.class, registry, options, false));
+    }
+}

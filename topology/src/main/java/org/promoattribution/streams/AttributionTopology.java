@@ -1,0 +1,162 @@
+package org.promoattribution.streams;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.Topics;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.validation.CodeDefinitions;
+import org.promoattribution.validation.RecordChecks;
+
+/**
+ * Builds the attribution topology from configuration:
+ * <pre>
+ * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
+ *                                       ├─ keyed by session ──────────────┐
+ *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─▶ conversions-{credited,invalid,unattributed}
+ * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
+ *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
+ * </pre>
+ */
+public final class AttributionTopology {
+
+    private AttributionTopology() {
+    }
+
+    public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics) {
+        return build(config, serdes, metrics, new PromoCodeIndex());
+    }
+
+    public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                                 PromoCodeIndex index) {
+        Topics topics = config.topics();
+        StreamsBuilder builder = new StreamsBuilder();
+        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
+
+        // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
+        // topic; only valid definitions and tombstones reach the global store, via a topic of ours.
+        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), p -> {
+            CodeDefinitions.from(p);
+            return p;
+        });
+        Map<String, KStream<byte[], byte[]>> definitions = builder.stream(topics.promoCodes(),
+                        raw.withName("promo-codes-source"))
+                .split(Named.as("promo-codes-"))
+                .branch((key, value) -> key != null && value == null, Branched.as("tombstones"))
+                .defaultBranch(Branched.as("definitions"));
+        definitions.get("promo-codes-tombstones").to(topics.validatedPromoCodes(),
+                Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("promo-codes-tombstones-sink"));
+        decode(definitions.get("promo-codes-definitions"), "promo-codes", promoCodes, p -> null, true, topics, metrics)
+                .mapValues(Decoded::raw, Named.as("promo-codes-valid-bytes"))
+                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("promo-codes-valid-sink"));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMO_CODES),
+                        Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
+                topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
+                () -> new PromoCodeStoreUpdater(promoCodes, index, topics.validatedPromoCodes()));
+
+        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), RecordChecks::check);
+        RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
+                RecordChecks::check);
+        KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
+                clicks, Click::getSessionId, topics, metrics)
+                .merge(bySession(builder, topics.conversions(), "conversions", conversions,
+                        AttributionTopology::routingKey, topics, metrics), Named.as("session-events"));
+
+        addSessionStores(builder, config);
+        sessionEvents
+                .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.SEEN_CLICKS,
+                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS)
+                .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
+                        Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
+                                .withName("decisions-sink"));
+        return builder.build(config.streams());
+    }
+
+    /** A conversion's session decides its partition; one without a session goes by its own id. */
+    static String routingKey(Conversion conversion) {
+        String session = conversion.getSessionId();
+        return session == null || session.isEmpty() ? conversion.getConversionId() : session;
+    }
+
+    /** How long a click may still count for a conversion still to come, and so how long to keep it. */
+    static Duration clickRetention(AttributionConfig config) {
+        return config.longestReferralWindow().plus(config.decisionDelay()).plus(config.clickRetentionGrace());
+    }
+
+    /**
+     * Decodes one input topic, sends bad records to the dead-letter topic, and brings every good
+     * one to its session's partition: records keyed by their session go straight on, the others
+     * pass through a repartition topic (as the bytes received, so nothing is re-encoded).
+     */
+    private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
+            StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics) {
+        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
+        KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
+                decoder, routingKey, false, topics, metrics);
+        Map<String, KStream<byte[], Decoded>> routes = decoded.split(Named.as(name + "-"))
+                .branch((key, d) -> d.keyedBy(key), Branched.as("keyed"))
+                .defaultBranch(Branched.as("rekeyed"));
+        KStream<String, SpecificRecord> keyed = routes.get(name + "-keyed")
+                .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-keyed-value"));
+        KStream<byte[], byte[]> rerouted = routes.get(name + "-rekeyed")
+                .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        d.raw()), Named.as(name + "-to-session"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(name + "-by-session"));
+        KStream<String, SpecificRecord> rekeyed = decode(rerouted, name + "-rerouted", decoder, routingKey, false,
+                topics, metrics)
+                .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-rekeyed-value"));
+        return keyed.merge(rekeyed, Named.as(name + "-by-session-merge"));
+    }
+
+    private static <T extends SpecificRecord> KStream<byte[], Decoded> decode(
+            KStream<byte[], byte[]> input, String name, RecordDecoder<T> decoder, Function<T, String> routingKey,
+            boolean requireKey, Topics topics, AttributionMetrics metrics) {
+        KStream<byte[], Decoded> decoded = input.processValues(
+                () -> new DecodeProcessor<>(decoder, routingKey, metrics, requireKey), Named.as(name + "-decode"));
+        decoded.filter((key, d) -> d.failed(), Named.as(name + "-bad"))
+                .mapValues(Decoded::raw, Named.as(name + "-bad-bytes"))
+                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(name + "-dlq-sink"));
+        return decoded.filterNot((key, d) -> d.failed(), Named.as(name + "-good"));
+    }
+
+    private static void addSessionStores(StreamsBuilder builder, AttributionConfig config) {
+        Duration clickRetention = clickRetention(config);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CLICK_HISTORY), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.SEEN_CLICKS, clickRetention, Duration.ofMillis(1), false),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
+                        Duration.ofMillis(1), false),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PENDING_CONVERSIONS), Serdes.Bytes(), Serdes.ByteArray()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.promoattribution.streams;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
+import org.promoattribution.rule.TrackedClick;
+
+/** The value stored per tracked click: only what decisions need, to keep the store small. */
+final class ClickEntry {
+    private ClickEntry() {
+    }
+
+    static byte[] encode(String clickId, String partnerId) {
+        byte[] click = clickId.getBytes(StandardCharsets.UTF_8);
+        byte[] partner = partnerId.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(Integer.BYTES * 2 + click.length + partner.length)
+                .putInt(click.length).put(click).putInt(partner.length).put(partner).array();
+    }
+
+    static TrackedClick decode(Bytes key, byte[] value) {
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        String clickId = SessionKey.readString(buffer);
+        String partnerId = SessionKey.readString(buffer);
+        return new TrackedClick(clickId, partnerId, Instant.ofEpochMilli(SessionKey.timestampOf(key)));
+    }
+}

@@ -1,0 +1,175 @@
+package org.promoattribution.streams;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.promoattribution.rule.ClickLog;
+import org.promoattribution.rule.TrackedClick;
+
+/**
+ * Each session's tracked clicks, one store entry per click keyed by (session, program,
+ * timestamp, arrival), so that adding a click and finding the latest one in a time range
+ * each cost one seek whatever the history's length. A small per-session entry keeps the
+ * arrival counter, the count (for the per-session bound) and the latest click time (for
+ * sweeping idle sessions).
+ */
+final class ClickHistoryStore {
+    private final KeyValueStore<Bytes, byte[]> clicks;
+    private final KeyValueStore<Bytes, byte[]> sessions;
+    private Bytes sweepCursor;
+
+    ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions) {
+        this.clicks = clicks;
+        this.sessions = sessions;
+    }
+
+    /** What one append did to the store. */
+    record Appended(int evictedByWindow, int evictedByBound) {
+    }
+
+    /**
+     * Adds a click, then drops the session's clicks older than {@code cutoff} and, past
+     * {@code maxClicks}, its oldest ones.
+     */
+    Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
+                    Instant cutoff, int maxClicks) {
+        SessionState state = SessionState.read(sessions.get(session.prefixBytes()));
+        clicks.put(session.clickKey(timestamp.toEpochMilli(), state.nextArrival), ClickEntry.encode(clickId, partnerId));
+        int count = state.count + 1;
+        int byWindow = deleteAll(range(session.first(), session.clickKey(cutoff.toEpochMilli() - 1, Long.MAX_VALUE)));
+        count -= byWindow;
+        int byBound = 0;
+        if (count > maxClicks) {
+            byBound = deleteAll(firstN(session, count - maxClicks));
+            count -= byBound;
+        }
+        long latest = Math.max(state.latestTimestamp, timestamp.toEpochMilli());
+        sessions.put(session.prefixBytes(), new SessionState(state.nextArrival + 1, count, latest).write());
+        return new Appended(byWindow, byBound);
+    }
+
+    ClickLog log(SessionKey session) {
+        return new StoreClickLog(session);
+    }
+
+    /** All tracked clicks of a session in arrival order within equal timestamps, oldest first. */
+    List<TrackedClick> clicksOf(SessionKey session) {
+        List<TrackedClick> result = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+            it.forEachRemaining(kv -> result.add(ClickEntry.decode(kv.key, kv.value)));
+        }
+        return result;
+    }
+
+    /**
+     * Visits up to {@code batch} sessions, continuing where the last sweep stopped, and deletes
+     * those whose latest click is older than the cutoff for their program: idle sessions
+     * would otherwise stay forever. Returns the number of clicks deleted.
+     */
+    int sweep(int batch, Function<String, Instant> cutoffForProgram) {
+        List<KeyValue<Bytes, byte[]>> visited = new ArrayList<>(Math.min(batch, 1024));
+        try (KeyValueIterator<Bytes, byte[]> it = sessions.range(sweepCursor, null)) {
+            while (it.hasNext() && visited.size() < batch) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                if (!entry.key.equals(sweepCursor)) {
+                    visited.add(entry);
+                }
+            }
+            sweepCursor = it.hasNext() && !visited.isEmpty() ? visited.get(visited.size() - 1).key : null;
+        }
+        int deleted = 0;
+        for (KeyValue<Bytes, byte[]> entry : visited) {
+            SessionKey session = SessionKey.fromPrefix(entry.key.get());
+            SessionState state = SessionState.read(entry.value);
+            if (state.latestTimestamp < cutoffForProgram.apply(session.programId()).toEpochMilli()) {
+                deleted += deleteAll(range(session.first(), session.last()));
+                sessions.delete(entry.key);
+            }
+        }
+        return deleted;
+    }
+
+    private List<Bytes> range(Bytes from, Bytes to) {
+        List<Bytes> keys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(from, to)) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+
+    private List<Bytes> firstN(SessionKey session, int n) {
+        List<Bytes> keys = new ArrayList<>(n);
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+            while (it.hasNext() && keys.size() < n) {
+                keys.add(it.next().key);
+            }
+        }
+        return keys;
+    }
+
+    private int deleteAll(List<Bytes> keys) {
+        keys.forEach(clicks::delete);
+        return keys.size();
+    }
+
+    /** The click log of one session, read lazily from the newest click backwards. */
+    private final class StoreClickLog implements ClickLog {
+        private final SessionKey session;
+
+        StoreClickLog(SessionKey session) {
+            this.session = session;
+        }
+
+        @Override
+        public Optional<TrackedClick> latest(Instant from, Instant to) {
+            return latestWhere(from, to, c -> true);
+        }
+
+        @Override
+        public Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
+            return latestWhere(from, to, c -> c.partnerId().equals(partnerId));
+        }
+
+        private Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
+            if (from.isAfter(to)) {
+                return Optional.empty();
+            }
+            try (KeyValueIterator<Bytes, byte[]> it = clicks.reverseRange(
+                    session.clickKey(from.toEpochMilli(), Long.MIN_VALUE),
+                    session.clickKey(to.toEpochMilli(), Long.MAX_VALUE))) {
+                while (it.hasNext()) {
+                    KeyValue<Bytes, byte[]> kv = it.next();
+                    TrackedClick click = ClickEntry.decode(kv.key, kv.value);
+                    if (filter.test(click)) {
+                        return Optional.of(click);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The per-session entry. */
+    private record SessionState(long nextArrival, int count, long latestTimestamp) {
+        static SessionState read(byte[] bytes) {
+            if (bytes == null) {
+                return new SessionState(0, 0, Long.MIN_VALUE);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new SessionState(buffer.getLong(), buffer.getInt(), buffer.getLong());
+        }
+
+        byte[] write() {
+            return ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES)
+                    .putLong(nextArrival).putInt(count).putLong(latestTimestamp).array();
+        }
+    }
+}

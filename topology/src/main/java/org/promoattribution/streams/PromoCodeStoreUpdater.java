@@ -1,0 +1,69 @@
+package org.promoattribution.streams;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.validation.CodeDefinitions;
+import org.promoattribution.validation.InvalidRecordException;
+
+/**
+ * Keeps the global promo-code store and the in-memory {@link PromoCodeIndex} beside it in step
+ * with the validated promo codes (SPEC rule 9). Only definitions that passed the topology's
+ * checks reach this topic; an invalid update went to the dead-letter topic instead and the
+ * definition it meant to replace stays live.
+ */
+final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Void> {
+    private final RecordDecoder<PromoCode> decoder;
+    private final PromoCodeIndex index;
+    private final String topic;
+    private KeyValueStore<byte[], byte[]> store;
+
+    PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, PromoCodeIndex index, String topic) {
+        this.decoder = decoder;
+        this.index = index;
+        this.topic = topic;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(StoreNames.PROMO_CODES);
+        // The store may have been restored from the topic without passing through process().
+        try (KeyValueIterator<byte[], byte[]> all = store.all()) {
+            all.forEachRemaining(kv -> apply(kv.key, kv.value));
+        }
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (apply(record.key(), record.value())) {
+            store.put(record.key(), record.value());
+        } else {
+            store.delete(record.key());
+        }
+    }
+
+    /** Updates the index; true when the key now holds a valid definition. */
+    private boolean apply(byte[] key, byte[] value) {
+        String id = new String(key, StandardCharsets.UTF_8);
+        if (value == null) {
+            index.remove(id);
+            return false;
+        }
+        try {
+            index.put(id, CodeDefinitions.from(decoder.decode(topic, value)));
+            return true;
+        } catch (InvalidRecordException e) {
+            // Checked upstream; only a definition written to this topic by hand can get here.
+            index.remove(id);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.promoattribution.streams;
+
+import java.util.function.UnaryOperator;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.promoattribution.schemas.registry.UnknownSchemaIdException;
+import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.validation.InvalidRecordException;
+
+/**
+ * Reads one input record and checks it, turning every way the bytes can be bad into an
+ * {@link InvalidRecordException}. A registry that cannot be reached is not bad data: that
+ * exception passes through, so the record is retried instead of dead-lettered.
+ */
+public final class RecordDecoder<T extends SpecificRecord> {
+    private final Deserializer<T> deserializer;
+    private final UnaryOperator<T> check;
+
+    public RecordDecoder(Deserializer<T> deserializer, UnaryOperator<T> check) {
+        this.deserializer = deserializer;
+        this.check = check;
+    }
+
+    public T decode(String topic, byte[] bytes) {
+        if (bytes == null) {
+            throw new InvalidRecordException(DeadLetterReason.UNDECODABLE, "null value");
+        }
+        T value;
+        try {
+            value = deserializer.deserialize(topic, bytes);
+        } catch (UnknownSchemaIdException e) {
+            throw new InvalidRecordException(DeadLetterReason.UNKNOWN_SCHEMA_ID, e.getMessage(), e);
+        } catch (SerializationException e) {
+            throw new InvalidRecordException(classify(e), e.getMessage(), e);
+        }
+        return check.apply(value);
+    }
+
+    /** Avro's schema resolution says in words which kind of mismatch it met. */
+    private static DeadLetterReason classify(SerializationException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("missing required field")) {
+            return DeadLetterReason.MISSING_FIELD;
+        }
+        if (message.contains("No match for") || message.contains("enum")) {
+            return DeadLetterReason.UNKNOWN_ENUM;
+        }
+        return DeadLetterReason.UNDECODABLE;
+    }
+}

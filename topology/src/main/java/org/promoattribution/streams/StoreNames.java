@@ -1,0 +1,20 @@
+package org.promoattribution.streams;
+
+/** The state stores of the attribution topology. */
+public final class StoreNames {
+    /** Tracked clicks, one entry per click: session, program, timestamp, arrival. */
+    public static final String CLICK_HISTORY = "click-history";
+    /** Per session and program: next arrival number, click count, latest click time. */
+    public static final String CLICK_SESSIONS = "click-sessions";
+    /** Click ids seen per session, for duplicate deliveries. */
+    public static final String SEEN_CLICKS = "seen-clicks";
+    /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
+    public static final String SEEN_CONVERSIONS = "seen-conversions";
+    /** Conversions waiting for their decision time when decision.delay is set. */
+    public static final String PENDING_CONVERSIONS = "pending-conversions";
+    /** The promo-code definitions, a global store read from the promo-codes topic. */
+    public static final String PROMO_CODES = "promo-codes";
+
+    private StoreNames() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.promoattribution.validation;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.time.Instant;
+import org.promoattribution.codes.CodeDefinition;
+import org.promoattribution.codes.Schedule;
+import org.promoattribution.codes.TypedCodes;
+import org.promoattribution.schemas.MatchType;
+import org.promoattribution.schemas.PromoCode;
+
+/** Turns a PromoCode record into a matchable {@link CodeDefinition}, or says why it cannot. */
+public final class CodeDefinitions {
+    public static final int MAX_CODE_LENGTH = 1_000;
+
+    private CodeDefinitions() {
+    }
+
+    public static CodeDefinition from(PromoCode promoCode) {
+        RecordChecks.requireText("promoCodeId", promoCode.getPromoCodeId());
+        RecordChecks.requireText("programId", promoCode.getProgramId());
+        RecordChecks.requireText("code", promoCode.getCode());
+        RecordChecks.requireText("partnerId", promoCode.getPartnerId());
+        // Codes typed at checkout are trimmed before matching; a definition is trimmed alike.
+        String code = TypedCodes.trim(promoCode.getCode());
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG,
+                    "code is " + code.length() + " characters long; at most " + MAX_CODE_LENGTH + " are allowed");
+        }
+        Pattern pattern = promoCode.getMatchType() == MatchType.REGEX ? compile(code) : null;
+        Instant from = promoCode.getValidFrom();
+        Instant to = promoCode.getValidTo();
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_SCHEDULE,
+                    "validFrom " + from + " is not before validTo " + to);
+        }
+        return new CodeDefinition(promoCode.getPromoCodeId(), promoCode.getProgramId(), promoCode.getPartnerId(),
+                code, promoCode.getMatchType(), promoCode.getCreditPolicy(), promoCode.getDealId(),
+                new Schedule(from, to), pattern);
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
+                    "not a valid RE2 pattern: " + e.getMessage(), e);
+        }
+    }
+}

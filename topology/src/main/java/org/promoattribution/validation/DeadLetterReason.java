@@ -1,0 +1,22 @@
+package org.promoattribution.validation;
+
+/** Why a record went to the dead-letter topic (SPEC "Bad input"); the value of the {@code dlq.reason} header. */
+public enum DeadLetterReason {
+    /** Not the registry wire format, truncated, not Avro of the expected record, or a null value. */
+    UNDECODABLE,
+    /** The schema id in the record is not known to the registry. */
+    UNKNOWN_SCHEMA_ID,
+    /** A required field is absent or empty. */
+    MISSING_FIELD,
+    NEGATIVE_AMOUNT,
+    /** A match type or credit policy this version does not know. */
+    UNKNOWN_ENUM,
+    /** A REGEX code that is not valid RE2 syntax (back-references and look-around are not). */
+    INVALID_PATTERN,
+    /** A code or pattern longer than 1,000 characters. */
+    PATTERN_TOO_LONG,
+    /** validFrom is not before validTo. */
+    INVALID_SCHEDULE,
+    /** A promo-code definition without a key cannot be updated or deleted. */
+    MISSING_KEY
+}
