@@ -1,0 +1,218 @@
+package org.promoattribution.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.Topics;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
+import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.streams.AttributionSerdes;
+import org.promoattribution.streams.AttributionTopology;
+import org.promoattribution.streams.DeadLetterHeaders;
+
+/**
+ * The attribution topology in a {@link TopologyTestDriver}, fed and read through the same
+ * registry wire format as in production, with the default topic names.
+ */
+public final class AttributionDriver implements AutoCloseable {
+    public final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.DEFAULT);
+    private final Topics topics;
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<byte[], byte[]> clicks;
+    private final TestInputTopic<byte[], byte[]> conversions;
+    private final TestInputTopic<byte[], byte[]> promoCodes;
+    private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    public AttributionDriver() {
+        this(new Properties());
+    }
+
+    public AttributionDriver(Properties settings) {
+        try {
+            stateDir = Files.createTempDirectory("attribution-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(settings);
+        AttributionConfig config = AttributionConfig.from(props);
+        topics = config.topics();
+        driver = new TopologyTestDriver(
+                AttributionTopology.build(config, serdes, new AttributionMetrics(meters)), config.streams(),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
+        conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
+        promoCodes = driver.createInputTopic(topics.promoCodes(), bytes, bytes);
+        for (String topic : List.of(topics.credited(), topics.invalid(), topics.unattributed())) {
+            decisionTopics.add(driver.createOutputTopic(topic, Serdes.String().deserializer(),
+                    serdes.decision().deserializer()));
+        }
+        deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    public static Properties settings(String... keyValues) {
+        Properties props = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return props;
+    }
+
+    public AttributionDriver codes(PromoCode... definitions) {
+        for (PromoCode definition : definitions) {
+            promoCodes.pipeInput(bytes(definition.getPromoCodeId()),
+                    serdes.promoCode().serializer().serialize(topics.promoCodes(), definition));
+        }
+        return this;
+    }
+
+    public AttributionDriver deleteCode(String promoCodeId) {
+        promoCodes.pipeInput(bytes(promoCodeId), (byte[]) null);
+        return this;
+    }
+
+    public AttributionDriver clicks(Click... events) {
+        for (Click click : events) {
+            clickKeyed(click.getSessionId(), click);
+        }
+        return this;
+    }
+
+    public AttributionDriver clickKeyed(String key, Click click) {
+        clicks.pipeInput(bytes(key), serdes.click().serializer().serialize(topics.clicks(), click),
+                click.getTimestamp());
+        return this;
+    }
+
+    public AttributionDriver conversions(Conversion... events) {
+        for (Conversion conversion : events) {
+            String session = conversion.getSessionId();
+            conversionKeyed(session == null || session.isEmpty() ? conversion.getConversionId() : session, conversion);
+        }
+        return this;
+    }
+
+    public AttributionDriver conversionKeyed(String key, Conversion conversion) {
+        conversions.pipeInput(bytes(key), serdes.conversion().serializer().serialize(topics.conversions(), conversion),
+                conversion.getTimestamp());
+        return this;
+    }
+
+    public AttributionDriver rawClick(byte[] key, byte[] value) {
+        clicks.pipeInput(key, value);
+        return this;
+    }
+
+    public AttributionDriver rawConversion(byte[] key, byte[] value) {
+        conversions.pipeInput(key, value);
+        return this;
+    }
+
+    public AttributionDriver rawPromoCode(byte[] key, byte[] value) {
+        promoCodes.pipeInput(key, value);
+        return this;
+    }
+
+    public AttributionDriver advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return this;
+    }
+
+    /** Every decision written so far, checking each sits on its outcome's topic. */
+    public List<AttributionDecision> decisions() {
+        List<AttributionDecision> all = new ArrayList<>();
+        List<String> names = List.of(topics.credited(), topics.invalid(), topics.unattributed());
+        for (int i = 0; i < decisionTopics.size(); i++) {
+            for (TestRecord<String, AttributionDecision> record : decisionTopics.get(i).readRecordsToList()) {
+                assertThat(topics.forOutcome(record.value().getOutcome())).isEqualTo(names.get(i));
+                assertThat(record.key()).isEqualTo(record.value().getConversionId());
+                all.add(record.value());
+            }
+        }
+        return all;
+    }
+
+    /** The one decision written since the last read. */
+    public AttributionDecision decision() {
+        List<AttributionDecision> all = decisions();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    public List<TestRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    public static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static String reason(TestRecord<byte[], byte[]> deadLetter) {
+        return header(deadLetter, DeadLetterHeaders.REASON);
+    }
+
+    public byte[] serialize(Click click) {
+        return serdes.click().serializer().serialize(topics.clicks(), click);
+    }
+
+    public byte[] serialize(Conversion conversion) {
+        return serdes.conversion().serializer().serialize(topics.conversions(), conversion);
+    }
+
+    public byte[] serialize(PromoCode code) {
+        return serdes.promoCode().serializer().serialize(topics.promoCodes(), code);
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    public double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try {
+            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+        } catch (java.io.IOException ignored) {
+            // a temp dir left behind does no harm
+        }
+    }
+}
