@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.promoattribution.config.AttributionConfig;
@@ -42,6 +43,7 @@ public final class AttributionDriver implements AutoCloseable {
     private final AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.DEFAULT);
     private final Topics topics;
     private final Path stateDir;
+    private final Topology topology;
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> clicks;
     private final TestInputTopic<byte[], byte[]> conversions;
@@ -64,8 +66,8 @@ public final class AttributionDriver implements AutoCloseable {
         props.putAll(settings);
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
-        driver = new TopologyTestDriver(
-                AttributionTopology.build(config, serdes, new AttributionMetrics(meters)), config.streams(),
+        topology = AttributionTopology.build(config, serdes, new AttributionMetrics(meters));
+        driver = new TopologyTestDriver(topology, config.streams(),
                 Instant.parse("2026-01-01T00:00:00Z"));
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
@@ -191,6 +193,10 @@ public final class AttributionDriver implements AutoCloseable {
 
     public byte[] serialize(PromoCode code) {
         return serdes.promoCode().serializer().serialize(topics.promoCodes(), code);
+    }
+
+    public String topologyDescription() {
+        return topology.describe().toString();
     }
 
     public TopologyTestDriver driver() {

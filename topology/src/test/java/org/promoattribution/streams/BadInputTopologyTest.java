@@ -1,0 +1,199 @@
+package org.promoattribution.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.testing.Fixtures.click;
+import static org.promoattribution.testing.Fixtures.conversion;
+import static org.promoattribution.testing.Fixtures.exact;
+import static org.promoattribution.testing.Fixtures.regex;
+import static org.promoattribution.testing.Fixtures.scheduled;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.Reason;
+import org.promoattribution.testing.AttributionDriver;
+
+/** SPEC "Bad input": every bad record lands in the dead-letter topic, as received, with its reason; the stream goes on. */
+class BadInputTopologyTest {
+    private static final byte[] KEY = "s1".getBytes(StandardCharsets.UTF_8);
+    private final AttributionDriver pipeline = new AttributionDriver();
+    private int badRecords;
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+    }
+
+    /** One bad record in, one dead letter out, and a good conversion after it is still decided. */
+    private TestRecord<byte[], byte[]> deadLetterOf(Runnable sendBadRecord, String expectedReason) {
+        sendBadRecord.run();
+        List<TestRecord<byte[], byte[]>> deadLetters = pipeline.deadLetters();
+        assertThat(deadLetters).hasSize(1);
+        TestRecord<byte[], byte[]> deadLetter = deadLetters.get(0);
+        assertThat(AttributionDriver.reason(deadLetter)).isEqualTo(expectedReason);
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR)).isNotBlank();
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
+
+        pipeline.conversions(conversion("after-bad-record-" + ++badRecords, "s1", "2026-06-01T10:05:00Z"));
+        assertThat(pipeline.decisions()).hasSize(1);
+        return deadLetter;
+    }
+
+    @Test
+    void bytesThatAreNotTheRegistryWireFormatAreUndecodable() {
+        byte[] garbage = {7, 1, 2, 3, 4, 5, 6};
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(() -> pipeline.rawClick(KEY, garbage), "UNDECODABLE");
+        assertThat(deadLetter.value()).isEqualTo(garbage);
+        assertThat(deadLetter.key()).isEqualTo(KEY);
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("clicks");
+    }
+
+    @Test
+    void truncatedAvroIsUndecodable() {
+        byte[] whole = pipeline.serialize(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"));
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 12);
+        deadLetterOf(() -> pipeline.rawClick(KEY, truncated), "UNDECODABLE");
+    }
+
+    @Test
+    void aNullValueIsUndecodable() {
+        deadLetterOf(() -> pipeline.rawConversion(KEY, null), "UNDECODABLE");
+    }
+
+    @Test
+    void anUnknownSchemaIdIsReportedAsSuch() {
+        byte[] valid = pipeline.serialize(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"));
+        ByteBuffer.wrap(valid).put(0, (byte) 0).putInt(1, 4242);
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(() -> pipeline.rawClick(KEY, valid), "UNKNOWN_SCHEMA_ID");
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR)).contains("4242");
+    }
+
+    @Test
+    void anEmptyRequiredFieldIsMissing() {
+        Click noPartner = Click.newBuilder(click("c1", "s1", "blog", "2026-06-01T10:00:00Z")).setPartnerId(" ").build();
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(() -> pipeline.clicks(noPartner), "MISSING_FIELD");
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR)).contains("partnerId");
+    }
+
+    @Test
+    void aWriterSchemaWithoutARequiredFieldIsMissingAField() {
+        Schema withoutPartner = Schema.createRecord("Click", null, "org.promoattribution.schemas", false,
+                Click.getClassSchema().getFields().stream()
+                        .filter(f -> !f.name().equals("partnerId"))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .toList());
+        GenericRecord record = new GenericData.Record(withoutPartner);
+        record.put("clickId", "c1");
+        record.put("programId", "acme");
+        record.put("sessionId", "s1");
+        record.put("timestamp", 1_780_000_000_000L);
+        byte[] bytes = wire(pipeline.registry.register("clicks-value", withoutPartner), withoutPartner, record);
+        deadLetterOf(() -> pipeline.rawClick(KEY, bytes), "MISSING_FIELD");
+    }
+
+    @Test
+    void aValidRecordOfAnotherSchemaIsRejected() {
+        byte[] conversionOnClicks = pipeline.serialize(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+        pipeline.rawClick(KEY, conversionOnClicks);
+        assertThat(pipeline.deadLetters()).hasSize(1);
+        assertThat(pipeline.decisions()).isEmpty();
+    }
+
+    @Test
+    void aNegativeAmountIsRejected() {
+        Conversion refund = Conversion.newBuilder(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
+                .setAmount(new BigDecimal("-1.0000")).build();
+        deadLetterOf(() -> pipeline.conversions(refund), "NEGATIVE_AMOUNT");
+    }
+
+    @Test
+    void anUnknownCreditPolicyIsAnUnknownEnum() {
+        Schema future = new Schema.Parser().parse(PromoCode.getClassSchema().toString()
+                .replace("\"IF_WINNER\"]", "\"IF_WINNER\",\"SOMETIMES\"]"));
+        GenericRecord record = new GenericData.Record(future);
+        record.put("promoCodeId", "pc-1");
+        record.put("programId", "acme");
+        record.put("code", "SUMMER");
+        record.put("partnerId", "blog");
+        record.put("matchType", new GenericData.EnumSymbol(future.getField("matchType").schema(), "EXACT"));
+        record.put("creditPolicy", new GenericData.EnumSymbol(future.getField("creditPolicy").schema(), "SOMETIMES"));
+        byte[] bytes = wire(pipeline.registry.register("promo-codes-value", future), future, record);
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(
+                () -> pipeline.rawPromoCode("pc-1".getBytes(StandardCharsets.UTF_8), bytes), "UNKNOWN_ENUM");
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("promo-codes");
+    }
+
+    @Test
+    void aPatternThatIsNotRe2IsInvalid() {
+        deadLetterOf(() -> pipeline.codes(regex("pc-1", "(a)\\1", "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
+        deadLetterOf(() -> pipeline.codes(regex("pc-2", "(?=look)ahead", "blog", CreditPolicy.ALWAYS)),
+                "INVALID_PATTERN");
+        deadLetterOf(() -> pipeline.codes(regex("pc-3", "[unclosed", "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
+    }
+
+    @Test
+    void aPatternLongerThanAThousandCharactersIsRejected_aThousandIsFine() {
+        pipeline.codes(regex("pc-ok", "A".repeat(1000), "blog", CreditPolicy.ALWAYS));
+        assertThat(pipeline.deadLetters()).isEmpty();
+        deadLetterOf(() -> pipeline.codes(regex("pc-1", "A".repeat(1001), "blog", CreditPolicy.ALWAYS)),
+                "PATTERN_TOO_LONG");
+    }
+
+    @Test
+    void validFromNotBeforeValidToIsAnInvalidSchedule() {
+        deadLetterOf(() -> pipeline.codes(scheduled(exact("pc-1", "S", "blog", CreditPolicy.ALWAYS),
+                "2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z")), "INVALID_SCHEDULE");
+    }
+
+    @Test
+    void aPromoCodeWithoutKeyCannotBeManaged() {
+        byte[] value = pipeline.serialize(exact("pc-1", "S", "blog", CreditPolicy.ALWAYS));
+        deadLetterOf(() -> pipeline.rawPromoCode(null, value), "MISSING_KEY");
+    }
+
+    @Test
+    void rejectedDefinitionsNeverMatch() {
+        pipeline.codes(regex("pc-1", "(a)\\1", "blog", CreditPolicy.ALWAYS))
+                .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "aa"));
+        assertThat(pipeline.decision().getReason()).isEqualTo(Reason.NO_CLICK_NO_CODE);
+    }
+
+    @Test
+    void deadLettersAreCountedByReason() {
+        pipeline.rawClick(KEY, new byte[] {1});
+        pipeline.rawClick(KEY, new byte[] {2});
+        assertThat(pipeline.counter("attribution.dead.letters", "topic", "clicks", "reason", "UNDECODABLE"))
+                .isEqualTo(2.0);
+    }
+
+    private static byte[] wire(int schemaId, Schema schema, GenericRecord record) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(0);
+            out.write(ByteBuffer.allocate(4).putInt(schemaId).array());
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

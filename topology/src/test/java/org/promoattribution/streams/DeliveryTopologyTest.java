@@ -1,0 +1,264 @@
+package org.promoattribution.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.testing.Fixtures.click;
+import static org.promoattribution.testing.Fixtures.conversion;
+import static org.promoattribution.testing.Fixtures.exact;
+
+import java.time.Duration;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.Reason;
+import org.promoattribution.testing.AttributionDriver;
+
+/** SPEC rules 7 to 9, the routing of records by session, and the bounds on stored clicks. */
+class DeliveryTopologyTest {
+    private AttributionDriver pipeline = new AttributionDriver();
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+    }
+
+    private void restartWith(String... settings) {
+        pipeline.close();
+        pipeline = new AttributionDriver(AttributionDriver.settings(settings));
+    }
+
+    private long storedClicks() {
+        KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY);
+        return store.approximateNumEntries() == 0 ? 0 : countAll(store);
+    }
+
+    private static long countAll(KeyValueStore<Bytes, byte[]> store) {
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Nested
+    class Rule7ExactlyOneDecision {
+        @Test
+        void conversionDeliveredAgainYieldsNoSecondDecision() {
+            Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
+            pipeline.conversions(order, order);
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z")).conversions(order);
+            assertThat(pipeline.decisions()).hasSize(1);
+            assertThat(pipeline.counter("attribution.conversions.duplicate")).isEqualTo(2.0);
+        }
+
+        @Test
+        void conversionWithoutSessionDeliveredAgainYieldsNoSecondDecision() {
+            Conversion order = conversion("o1", null, "2026-06-01T10:05:00Z");
+            pipeline.conversions(order, order);
+            assertThat(pipeline.decisions()).hasSize(1);
+        }
+
+        @Test
+        void sameConversionIdInAnotherSessionIsAnotherConversion() {
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"),
+                    conversion("o1", "s2", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getSessionId).containsExactly("s1", "s2");
+        }
+
+        @Test
+        void clickDeliveredAgainIsStoredOnce() {
+            // stored twice, the re-delivered c1 would be the later arrival and win the tie
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-01T10:00:00Z"),
+                            click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c2");
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class Rule8LateClicks {
+        @Test
+        void withoutDelayAConversionIsDecidedOnArrival() {
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decisions()).hasSize(1);
+        }
+
+        @Test
+        void lateClickThatHappenedBeforeTheConversionCountsWithinTheDelay() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T10:04:00Z"));
+            assertThat(pipeline.decisions()).isEmpty();
+
+            pipeline.clicks(click("c2", "s9", "news", "2026-06-01T10:15:00Z")); // event time reaches t + D
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
+            assertThat(decision.getClickId()).isEqualTo("c1");
+        }
+
+        @Test
+        void clickArrivingAfterTheDelayHasPassedDoesNotCount() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
+                    .clicks(click("c2", "s9", "news", "2026-06-01T10:15:00Z"),
+                            click("c1", "s1", "blog", "2026-06-01T10:04:00Z"));
+            assertThat(pipeline.decision().getReason()).isEqualTo(Reason.NO_CLICK_NO_CODE);
+        }
+
+        @Test
+        void waitingConversionsAreDecidedInDecisionTimeOrder() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.conversions(conversion("o2", "s2", "2026-06-01T10:06:00Z"),
+                            conversion("o1", "s1", "2026-06-01T10:05:00Z"),
+                            conversion("o3", "s3", "2026-06-01T10:30:00Z"))
+                    .clicks(click("c", "s9", "news", "2026-06-01T10:20:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getConversionId)
+                    .containsExactly("o1", "o2");
+        }
+
+        @Test
+        void waitingConversionsOfASilentPartitionAreDecidedAfterTheMaxWait() {
+            restartWith("decision.delay", "PT10M", "decision.max.wait", "PT1M");
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            pipeline.advanceWallClock(Duration.ofSeconds(30));
+            assertThat(pipeline.decisions()).isEmpty();
+            pipeline.advanceWallClock(Duration.ofSeconds(31));
+            assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
+        }
+    }
+
+    @Nested
+    class Rule9CodeChanges {
+        @Test
+        void anUpdatedCodeAppliesToConversionsProcessedAfterIt() {
+            pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER"))
+                    .codes(exact("pc-1", "SUMMER", "news", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o2", "s2", "2026-06-01T10:05:00Z", "SUMMER"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getPartnerId).containsExactly("blog", "news");
+        }
+
+        @Test
+        void aTombstoneDeletesTheCode() {
+            pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS))
+                    .deleteCode("pc-1")
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.NO_CLICK_NO_CODE);
+            assertThat(decision.getUnmatchedCodes()).containsExactly("SUMMER");
+        }
+
+        @Test
+        void anInvalidUpdateGoesToTheDeadLetterTopicAndTheCodeStaysAsItWas() {
+            pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS))
+                    .codes(org.promoattribution.testing.Fixtures.scheduled(
+                            exact("pc-1", "SUMMER", "news", CreditPolicy.ALWAYS),
+                            "2026-07-01T00:00:00Z", "2026-06-01T00:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER"));
+            assertThat(pipeline.decision().getPartnerId()).isEqualTo("blog");
+            assertThat(pipeline.deadLetters()).extracting(AttributionDriver::reason).containsExactly("INVALID_SCHEDULE");
+        }
+    }
+
+    @Nested
+    class RoutingBySession {
+        @Test
+        void clickKeyedByAnythingButItsSessionIsStillTrackedForThatSession() {
+            pipeline.clickKeyed("not-the-session", click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .clickKeyed(null, click("c2", "s1", "news", "2026-06-01T09:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+            assertThat(storedClicks()).isEqualTo(2);
+        }
+
+        @Test
+        void conversionKeyedByAnythingButItsSessionIsDecidedWithItsSession() {
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversionKeyed(null, conversion("o1", "s1", "2026-06-01T10:05:00Z"))
+                    .conversionKeyed("o2", conversion("o2", "s1", "2026-06-01T10:06:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getClickId).containsExactly("c1", "c1");
+        }
+
+        @Test
+        void conversionWithoutSessionIsDecidedUnderItsIdWithNoClicks() {
+            pipeline.clicks(click("c1", "o1", "blog", "2026-06-01T10:00:00Z")) // a session named like the order
+                    .conversionKeyed("whatever", conversion("o1", null, "2026-06-01T10:05:00Z"))
+                    .conversionKeyed(null, conversion("o2", "", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getReason)
+                    .containsExactly(Reason.NO_CLICK_NO_CODE, Reason.NO_CLICK_NO_CODE);
+        }
+
+        @Test
+        void onlyRecordsKeyedOtherwiseGoThroughARepartitionTopic() {
+            String description = pipeline.topologyDescription();
+            assertThat(description).contains("clicks-by-session-repartition", "conversions-by-session-repartition");
+        }
+    }
+
+    @Nested
+    class BoundedHistory {
+        @Test
+        void pastTheBoundTheOldestClicksOfTheSessionAreDropped() {
+            restartWith("session.max.clicks", "2");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-01T09:10:00Z"),
+                            click("c3", "s1", "coupons", "2026-06-01T09:20:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            assertThat(pipeline.decision().getReason()).isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(1.0);
+        }
+
+        @Test
+        void clicksOlderThanTheWindowAndGraceAreEvictedAsTheSessionGrows() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                    click("c2", "s1", "blog", "2026-06-02T00:30:00Z"));
+            assertThat(storedClicks()).isEqualTo(2);
+            pipeline.clicks(click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(1.0);
+        }
+
+        @Test
+        void idleSessionsAreSweptOnceTheirClicksCanNoLongerCount() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            for (int i = 0; i < 50; i++) {
+                pipeline.clicks(click("c" + i, "s" + i, "blog", "2026-06-01T00:00:00Z"));
+            }
+            pipeline.clicks(click("late", "other", "blog", "2026-06-05T00:00:00Z"));
+            assertThat(storedClicks()).isEqualTo(51);
+            pipeline.advanceWallClock(Duration.ofMinutes(1));
+            assertThat(storedClicks()).isEqualTo(1);
+        }
+
+        @Test
+        void storeStaysFlatOverALongRunOfSessions() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            java.time.Instant start = java.time.Instant.parse("2026-06-01T00:00:00Z");
+            long peak = 0;
+            for (int day = 0; day < 20; day++) {
+                for (int i = 0; i < 20; i++) {
+                    java.time.Instant at = start.plus(Duration.ofDays(day)).plusSeconds(i * 60L);
+                    pipeline.clicks(org.promoattribution.schemas.Click.newBuilder(
+                            click("c" + day + "-" + i, "s" + day + "-" + i, "blog", "2026-06-01T00:00:00Z"))
+                            .setTimestamp(at).build());
+                }
+                pipeline.advanceWallClock(Duration.ofMinutes(1));
+                peak = Math.max(peak, storedClicks());
+            }
+            assertThat(peak).isLessThanOrEqualTo(3 * 20); // about two days' clicks, never twenty
+        }
+    }
+}
