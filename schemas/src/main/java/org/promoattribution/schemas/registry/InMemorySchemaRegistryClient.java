@@ -33,7 +33,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized int idOf(String subject, Schema schema) {
         Integer id = idsBySchema.get(schema);
         if (id == null || !versionsBySubject.getOrDefault(subject, List.of()).contains(id)) {
-            throw new SchemaRegistryException("schema not registered under subject " + subject);
+            throw new SchemaNotRegisteredException(subject, "schema not registered under subject " + subject);
         }
         return id;
     }
@@ -51,7 +51,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized RegisteredSchema latestVersion(String subject) {
         List<Integer> versions = versionsBySubject.get(subject);
         if (versions == null || versions.isEmpty()) {
-            throw new SchemaRegistryException("subject not found: " + subject);
+            throw new SchemaNotRegisteredException(subject, "subject not found: " + subject);
         }
         int id = versions.get(versions.size() - 1);
         return new RegisteredSchema(subject, versions.size(), id, schemasById.get(id));

@@ -5,7 +5,12 @@ public class UnknownSchemaIdException extends SchemaRegistryException {
     private final int id;
 
     public UnknownSchemaIdException(int id) {
-        super("unknown schema id " + id);
+        this(id, "unknown schema id " + id);
+    }
+
+    /** {@code message} should name the id and where it was looked up. */
+    public UnknownSchemaIdException(int id, String message) {
+        super(message);
         this.id = id;
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -18,12 +19,13 @@ import org.promoattribution.schemas.registry.SchemaRegistryClient;
 /**
  * Reads the Confluent wire format into a generated class, resolving the writer's schema
  * (looked up by id, cached) against today's schema, so older versions still read.
- * Throws {@link SerializationException} for bad bytes and lets registry exceptions through.
+ * Throws {@link SerializationException} for bad bytes ({@link SchemaResolutionException} when the
+ * writer's schema cannot be resolved against today's) and lets registry exceptions through.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
     private final SchemaRegistryClient registry;
     private final Schema readerSchema;
-    private final ConcurrentMap<Integer, DatumReader<T>> readersBySchemaId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, WriterReader<T>> readersBySchemaId = new ConcurrentHashMap<>();
 
     AvroDeserializer(SchemaRegistryClient registry, Schema readerSchema) {
         this.registry = registry;
@@ -37,15 +39,35 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         }
         ByteBuffer buffer = ByteBuffer.wrap(data);
         int id = WireFormat.readSchemaId(buffer);
-        DatumReader<T> reader = readersBySchemaId.computeIfAbsent(id,
-                i -> new SpecificDatumReader<>(registry.schemaById(i), readerSchema));
+        WriterReader<T> resolved = readerFor(id);
         try {
             BinaryDecoder decoder = DecoderFactory.get()
                     .binaryDecoder(data, buffer.position(), buffer.remaining(), null);
-            return reader.read(null, decoder);
+            return resolved.reader().read(null, decoder);
+        } catch (AvroTypeException e) {
+            throw SchemaResolutionErrors.explain(readerSchema, resolved.writer(), id, e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new SerializationException("cannot read " + readerSchema.getName()
                     + " written with schema id " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The reader for a writer schema id. The registry is asked outside the map's lock: a remote
+     * call inside computeIfAbsent would block other ids hashed alike, and a failure is not cached.
+     */
+    private WriterReader<T> readerFor(int id) {
+        WriterReader<T> reader = readersBySchemaId.get(id);
+        if (reader != null) {
+            return reader;
+        }
+        Schema writer = registry.schemaById(id);
+        WriterReader<T> created = new WriterReader<>(writer, new SpecificDatumReader<>(writer, readerSchema));
+        WriterReader<T> raced = readersBySchemaId.putIfAbsent(id, created);
+        return raced != null ? raced : created;
+    }
+
+    /** A writer schema and the datum reader that resolves it against the reader's schema. */
+    private record WriterReader<T>(Schema writer, DatumReader<T> reader) {
     }
 }
