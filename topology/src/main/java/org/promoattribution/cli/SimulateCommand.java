@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.ConfigSources;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.simulate.JsonEvents;
@@ -51,7 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties settings = ConfigFile.load(configFile);
+        Properties settings = ConfigSources.load(configFile, System.getenv());
         if (referralWindow != null) {
             settings.setProperty(AttributionConfig.REFERRAL_WINDOW, referralWindow.toString());
         }

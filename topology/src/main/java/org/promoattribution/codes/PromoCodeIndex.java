@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -49,6 +50,16 @@ public final class PromoCodeIndex {
             if (program.isEmpty()) {
                 byProgram.remove(old.programId());
             }
+        }
+    }
+
+    /** The live definition stored under a promo-codes key, if any. */
+    public Optional<CodeDefinition> get(String key) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byKey.get(key));
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

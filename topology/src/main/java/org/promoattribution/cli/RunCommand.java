@@ -1,0 +1,101 @@
+package org.promoattribution.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsConfig;
+import org.promoattribution.app.AttributionApp;
+import org.promoattribution.app.Connection;
+import org.promoattribution.app.TopicSetup;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.ConfigSources;
+import org.promoattribution.local.LocalStack;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
+import org.promoattribution.schemas.registry.SchemaRegistryClients;
+import org.promoattribution.streams.AttributionMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run}: the pipeline's main job, on a configured cluster or on the embedded default, until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the attribution pipeline until stopped (Ctrl-C).",
+                "Without bootstrap.servers in the config, starts an embedded Kafka broker and schema registry on "
+                        + "127.0.0.1 with their data under --data-dir."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings (see README).")
+    Path configFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the embedded default keeps its data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--create-topics", description = "Create missing topics on a configured cluster too.")
+    boolean createTopics;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions of topics this command creates (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of topics this command creates (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Override
+    public Integer call() throws Exception {
+        Properties props = ConfigSources.load(configFile, System.getenv());
+        LocalStack stack = null;
+        if (!Connection.configured(props)) {
+            Files.createDirectories(dataDir);
+            spec.commandLine().getErr().println("Starting the embedded Kafka broker and schema registry under " + dataDir
+                    + " ...");
+            stack = LocalStack.inDirectory(dataDir).start();
+            props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+            props.putIfAbsent(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
+            props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
+            createTopics = true;
+        }
+        AttributionConfig config = AttributionConfig.from(props);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LocalStack embedded = stack;
+             SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry())) {
+            if (createTopics) {
+                try (Admin admin = Admin.create(config.streams())) {
+                    TopicSetup.ensure(admin, config.topics(), partitions, replicationFactor);
+                }
+            }
+            AttributionApp app = new AttributionApp(config, registry, new AttributionMetrics(new SimpleMeterRegistry()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "promo-attribution-shutdown"));
+            app.start();
+            if (embedded != null) {
+                Connection.publish(dataDir, embedded.bootstrapServers(), embedded.schemaRegistryUrl());
+            }
+            spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
+                    + "reading %s, %s, %s; writing %s, %s, %s, %s. Ctrl-C stops.%n",
+                    props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
+                    config.registry().get(Connection.REGISTRY_URL),
+                    config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
+                    config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
+                    config.topics().deadLetter());
+            stopped.await();
+        } finally {
+            if (stack != null) {
+                Connection.withdraw(dataDir);
+            }
+        }
+        return 0;
+    }
+}
