@@ -9,16 +9,7 @@ import java.util.function.Predicate;
 public record ListClickLog(List<TrackedClick> inArrivalOrder) implements ClickLog {
 
     @Override
-    public Optional<TrackedClick> latest(Instant from, Instant to) {
-        return latestWhere(from, to, c -> true);
-    }
-
-    @Override
-    public Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
-        return latestWhere(from, to, c -> c.partnerId().equals(partnerId));
-    }
-
-    private Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
+    public Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
         TrackedClick latest = null;
         for (TrackedClick click : inArrivalOrder) {
             boolean inRange = !click.timestamp().isBefore(from) && !click.timestamp().isAfter(to);

@@ -60,6 +60,29 @@ final class ClickHistoryStore {
         return new StoreClickLog(session);
     }
 
+    /**
+     * Up to {@code limit} clicks of the session with {@code from <= timestamp <= to}, latest
+     * first in SPEC rule 2's order (the first is the winning click).
+     */
+    List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
+        List<TrackedClick> result = new ArrayList<>();
+        if (from.isAfter(to)) {
+            return result;
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = latestFirst(session, from, to)) {
+            while (it.hasNext() && result.size() < limit) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                result.add(ClickEntry.decode(kv.key, kv.value));
+            }
+        }
+        return result;
+    }
+
+    private KeyValueIterator<Bytes, byte[]> latestFirst(SessionKey session, Instant from, Instant to) {
+        return clicks.reverseRange(session.clickKey(from.toEpochMilli(), Long.MIN_VALUE),
+                session.clickKey(to.toEpochMilli(), Long.MAX_VALUE));
+    }
+
     /** All tracked clicks of a session in arrival order within equal timestamps, oldest first. */
     List<TrackedClick> clicksOf(SessionKey session) {
         List<TrackedClick> result = new ArrayList<>();
@@ -129,22 +152,11 @@ final class ClickHistoryStore {
         }
 
         @Override
-        public Optional<TrackedClick> latest(Instant from, Instant to) {
-            return latestWhere(from, to, c -> true);
-        }
-
-        @Override
-        public Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
-            return latestWhere(from, to, c -> c.partnerId().equals(partnerId));
-        }
-
-        private Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
+        public Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
             if (from.isAfter(to)) {
                 return Optional.empty();
             }
-            try (KeyValueIterator<Bytes, byte[]> it = clicks.reverseRange(
-                    session.clickKey(from.toEpochMilli(), Long.MIN_VALUE),
-                    session.clickKey(to.toEpochMilli(), Long.MAX_VALUE))) {
+            try (KeyValueIterator<Bytes, byte[]> it = latestFirst(session, from, to)) {
                 while (it.hasNext()) {
                     KeyValue<Bytes, byte[]> kv = it.next();
                     TrackedClick click = ClickEntry.decode(kv.key, kv.value);
