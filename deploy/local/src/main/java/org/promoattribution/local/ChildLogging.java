@@ -15,67 +15,58 @@ import java.util.Locale;
  */
 final class ChildLogging {
 
-  private ChildLogging() {}
+    private ChildLogging() {}
 
-  /** Writes the configuration files into {@code dir} and returns the JVM options naming them. */
-  static List<String> jvmOptions(Path dir, String level) {
-    String upper = level.toUpperCase(Locale.ROOT);
-    Path logback = dir.resolve("logback-child.xml");
-    Path log4j2 = dir.resolve("log4j2-child.properties");
-    Path jul = dir.resolve("jul-child.properties");
-    write(
-        logback,
-        """
-        <configuration>
-          <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-            <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger - %msg%n</pattern></encoder>
-          </appender>
-          <root level="LEVEL"><appender-ref ref="OUT"/></root>
-        </configuration>
-        """
-            .replace("LEVEL", upper));
-    write(
-        log4j2,
-        """
-        appender.out.type = Console
-        appender.out.name = OUT
-        appender.out.layout.type = PatternLayout
-        appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5level [%t] %c - %m%n
-        rootLogger.level = LEVEL
-        rootLogger.appenderRef.out.ref = OUT
-        """
-            .replace("LEVEL", upper));
-    write(
-        jul,
-        """
-        handlers = java.util.logging.ConsoleHandler
-        .level = LEVEL
-        java.util.logging.ConsoleHandler.level = ALL
-        """
-            .replace("LEVEL", julLevel(upper)));
-    return List.of(
-        "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
-        "-Dlog4j2.configurationFile=" + log4j2.toAbsolutePath(),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + upper.toLowerCase(Locale.ROOT),
-        "-Djava.util.logging.config.file=" + jul.toAbsolutePath());
-  }
-
-  private static String julLevel(String level) {
-    return switch (level) {
-      case "TRACE" -> "FINEST";
-      case "DEBUG" -> "FINE";
-      case "INFO" -> "INFO";
-      case "ERROR" -> "SEVERE";
-      case "OFF" -> "OFF";
-      default -> "WARNING";
-    };
-  }
-
-  private static void write(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    /** Writes the configuration files into {@code dir} and returns the JVM options naming them. */
+    static List<String> jvmOptions(Path dir, String level) {
+        String upper = level.toUpperCase(Locale.ROOT);
+        Path logback = dir.resolve("logback-child.xml");
+        Path log4j2 = dir.resolve("log4j2-child.properties");
+        Path jul = dir.resolve("jul-child.properties");
+        write(logback, """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="LEVEL"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """.replace("LEVEL", upper));
+        write(log4j2, """
+                appender.out.type = Console
+                appender.out.name = OUT
+                appender.out.layout.type = PatternLayout
+                appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5level [%t] %c - %m%n
+                rootLogger.level = LEVEL
+                rootLogger.appenderRef.out.ref = OUT
+                """.replace("LEVEL", upper));
+        write(jul, """
+                handlers = java.util.logging.ConsoleHandler
+                .level = LEVEL
+                java.util.logging.ConsoleHandler.level = ALL
+                """.replace("LEVEL", julLevel(upper)));
+        return List.of(
+                "-Dlogback.configurationFile=" + logback.toAbsolutePath(),
+                "-Dlog4j2.configurationFile=" + log4j2.toAbsolutePath(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + upper.toLowerCase(Locale.ROOT),
+                "-Djava.util.logging.config.file=" + jul.toAbsolutePath());
     }
-  }
+
+    private static String julLevel(String level) {
+        return switch (level) {
+            case "TRACE" -> "FINEST";
+            case "DEBUG" -> "FINE";
+            case "INFO" -> "INFO";
+            case "ERROR" -> "SEVERE";
+            case "OFF" -> "OFF";
+            default -> "WARNING";
+        };
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
 }

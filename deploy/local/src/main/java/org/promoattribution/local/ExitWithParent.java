@@ -17,36 +17,36 @@ import java.util.Arrays;
  */
 public final class ExitWithParent {
 
-  private ExitWithParent() {}
+    private ExitWithParent() {}
 
-  public static void main(String[] args) throws Throwable {
-    if (args.length == 0) {
-      System.err.println("usage: ExitWithParent <main class> [args...]");
-      System.exit(2);
-    }
-    Thread watcher = new Thread(ExitWithParent::exitOnEndOfInput, "exit-with-parent");
-    watcher.setDaemon(true);
-    watcher.start();
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 0) {
+            System.err.println("usage: ExitWithParent <main class> [args...]");
+            System.exit(2);
+        }
+        Thread watcher = new Thread(ExitWithParent::exitOnEndOfInput, "exit-with-parent");
+        watcher.setDaemon(true);
+        watcher.start();
 
-    Method main = Class.forName(args[0]).getMethod("main", String[].class);
-    try {
-      main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+        Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
-  }
 
-  private static void exitOnEndOfInput() {
-    InputStream in = System.in;
-    byte[] buffer = new byte[256];
-    try {
-      while (in.read(buffer) != -1) {
-        // The parent never writes; anything read is ignored.
-      }
-    } catch (IOException e) {
-      // A broken pipe means the same as end of file: the parent is gone.
+    private static void exitOnEndOfInput() {
+        InputStream in = System.in;
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) != -1) {
+                // The parent never writes; anything read is ignored.
+            }
+        } catch (IOException e) {
+            // A broken pipe means the same as end of file: the parent is gone.
+        }
+        System.err.println("[ExitWithParent] standard input closed (parent stopping us, or gone): shutting down");
+        System.exit(0);
     }
-    System.err.println("[ExitWithParent] standard input closed (parent stopping us, or gone): shutting down");
-    System.exit(0);
-  }
 }

@@ -20,54 +20,54 @@ import java.util.List;
  */
 final class KafkaClasspath {
 
-  /** Overrides the detection, e.g. for a caller whose class loader is not the system one. */
-  static final String PROPERTY = "promo.attribution.kafka.classpath";
+    /** Overrides the detection, e.g. for a caller whose class loader is not the system one. */
+    static final String PROPERTY = "promo.attribution.kafka.classpath";
 
-  private static final String KAFKA_MAIN = "kafka/Kafka.class";
+    private static final String KAFKA_MAIN = "kafka/Kafka.class";
 
-  private KafkaClasspath() {}
+    private KafkaClasspath() {}
 
-  static List<String> entries() {
-    String explicit = System.getProperty(PROPERTY);
-    if (explicit != null && !explicit.isBlank()) {
-      return absolute(explicit.split(File.pathSeparator));
-    }
-    if (ClassLoader.getSystemClassLoader().getResource(KAFKA_MAIN) != null) {
-      return absolute(System.getProperty("java.class.path").split(File.pathSeparator));
-    }
-    // Not on the system class path, e.g. `mvn exec:java` (Maven's own JVM) or an IDE runner with
-    // an isolated loader: use the URLs of the loader that does see kafka_2.13.
-    ClassLoader loader = KafkaClasspath.class.getClassLoader();
-    if (loader instanceof URLClassLoader urls && urls.getResource(KAFKA_MAIN) != null) {
-      List<String> entries = new ArrayList<>();
-      for (ClassLoader l = loader; l instanceof URLClassLoader u; l = l.getParent()) {
-        for (URL url : u.getURLs()) {
-          entries.add(toPath(url));
+    static List<String> entries() {
+        String explicit = System.getProperty(PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            return absolute(explicit.split(File.pathSeparator));
         }
-      }
-      return entries;
+        if (ClassLoader.getSystemClassLoader().getResource(KAFKA_MAIN) != null) {
+            return absolute(System.getProperty("java.class.path").split(File.pathSeparator));
+        }
+        // Not on the system class path, e.g. `mvn exec:java` (Maven's own JVM) or an IDE runner with
+        // an isolated loader: use the URLs of the loader that does see kafka_2.13.
+        ClassLoader loader = KafkaClasspath.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getResource(KAFKA_MAIN) != null) {
+            List<String> entries = new ArrayList<>();
+            for (ClassLoader l = loader; l instanceof URLClassLoader u; l = l.getParent()) {
+                for (URL url : u.getURLs()) {
+                    entries.add(toPath(url));
+                }
+            }
+            return entries;
+        }
+        throw new LocalServiceException(
+                "org.apache.kafka:kafka_2.13 (class kafka.Kafka) is not on this JVM's class path, which the"
+                        + " local broker is started with. Depend on promo-attribution-local at runtime scope,"
+                        + " or pass -D" + PROPERTY + "=<class path with kafka_2.13 and its dependencies>.");
     }
-    throw new LocalServiceException(
-        "org.apache.kafka:kafka_2.13 (class kafka.Kafka) is not on this JVM's class path, which the"
-            + " local broker is started with. Depend on promo-attribution-local at runtime scope,"
-            + " or pass -D" + PROPERTY + "=<class path with kafka_2.13 and its dependencies>.");
-  }
 
-  private static List<String> absolute(String[] entries) {
-    List<String> result = new ArrayList<>();
-    for (String entry : entries) {
-      if (!entry.isBlank()) {
-        result.add(Path.of(entry).toAbsolutePath().normalize().toString());
-      }
+    private static List<String> absolute(String[] entries) {
+        List<String> result = new ArrayList<>();
+        for (String entry : entries) {
+            if (!entry.isBlank()) {
+                result.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return result;
     }
-    return result;
-  }
 
-  private static String toPath(URL url) {
-    try {
-      return Path.of(url.toURI()).toAbsolutePath().toString();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new LocalServiceException("class path entry is not a local file: " + url, e);
+    private static String toPath(URL url) {
+        try {
+            return Path.of(url.toURI()).toAbsolutePath().toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new LocalServiceException("class path entry is not a local file: " + url, e);
+        }
     }
-  }
 }

@@ -1,6 +1,5 @@
 package org.promoattribution.local;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Confluent-compatible schema registry on 127.0.0.1: Apicurio Registry (built by the
@@ -21,238 +17,151 @@ import org.slf4j.LoggerFactory;
  * <p>Storage is H2: in memory by default; in {@code <dataDir>/registry.mv.db} when a data
  * directory is given, so that schema ids stay valid for records kept in a persistent broker.
  */
-public final class LocalSchemaRegistry implements AutoCloseable {
+public final class LocalSchemaRegistry extends ChildService {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LocalSchemaRegistry.class);
-  private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
 
-  private final Path jar;
-  private final DataDir dataDir;
-  private final boolean persistent;
-  private final int port;
-  private final List<String> jvmOptions;
-  private final Duration startTimeout;
-  private final Duration stopTimeout;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private JavaChild child;
+    private final Path jar;
+    private final boolean persistent;
+    private final int port;
+    private final List<String> jvmOptions;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private LocalSchemaRegistry(Builder b) {
-    this.jar = b.jar != null ? b.jar.toAbsolutePath() : RegistryJar.locate();
-    this.persistent = b.dataDir != null;
-    this.dataDir = DataDir.of(b.dataDir, "promo-registry-");
-    this.port = b.port > 0 ? b.port : FreePort.pick();
-    this.jvmOptions = List.copyOf(b.jvmOptions);
-    this.startTimeout = b.startTimeout;
-    this.stopTimeout = b.stopTimeout;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Starts the registry and waits until {@code GET /apis/ccompat/v7/subjects} answers 200.
-   *
-   * @throws LocalServiceException if it does not within the start timeout; the message holds the
-   *     end of the registry's log
-   */
-  public synchronized LocalSchemaRegistry start() {
-    if (isRunning()) {
-      return this;
+    private LocalSchemaRegistry(Builder b, Path jar) {
+        super("schema registry", DataDir.of(b.dataDir, "promo-registry-"), "registry.log", b.startTimeout,
+                b.stopTimeout);
+        this.jar = jar;
+        this.persistent = b.dataDir != null;
+        this.port = b.port > 0 ? b.port : FreePort.pick();
+        this.jvmOptions = List.copyOf(b.jvmOptions);
     }
-    long began = System.nanoTime();
-    List<String> options = new ArrayList<>(jvmOptions);
-    options.add("-Dquarkus.http.host=127.0.0.1");
-    options.add("-Dquarkus.http.port=" + port);
-    if (persistent) {
-      options.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.path().resolve("registry"));
-    }
-    // Apicurio asks for a pool of 20 connections at start; one embedded H2 needs few.
-    options.add("-Dquarkus.datasource.jdbc.initial-size=1");
-    options.add("-Dquarkus.datasource.jdbc.min-size=1");
-    options.add("-Dquarkus.datasource.jdbc.max-size=10");
-    child =
-        JavaChild.launch(
-            "schema-registry",
-            List.of(jar.toString()), // its manifest Class-Path brings the rest of quarkus-app/
-            options,
-            QUARKUS_MAIN,
-            List.of(),
-            dataDir.path(),
-            logFile());
-    try {
-      awaitReady(began);
-    } catch (RuntimeException e) {
-      child.kill();
-      throw e;
-    }
-    LOG.info(
-        "Schema registry ready at {} in {} ms (pid {})",
-        url(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
-        child.pid());
-    return this;
-  }
 
-  /** Base URL of the Confluent-compatible API: {@code http://127.0.0.1:<port>/apis/ccompat/v7}. */
-  public String url() {
-    return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public Path dataDir() {
-    return dataDir.path();
-  }
-
-  public Path logFile() {
-    return dataDir.path().resolve("registry.log");
-  }
-
-  /** The quarkus-run.jar being run. */
-  public Path jar() {
-    return jar;
-  }
-
-  public synchronized boolean isRunning() {
-    return child != null && child.isAlive();
-  }
-
-  public synchronized long pid() {
-    return isRunning() ? child.pid() : -1;
-  }
-
-  /** SIGTERM, then SIGKILL after the stop timeout. In-memory schemas are lost. */
-  public synchronized void stop() {
-    if (child != null) {
-      child.stop(stopTimeout);
-      child = null;
-    }
-  }
-
-  /** SIGKILL at once. */
-  public synchronized void kill() {
-    if (child != null) {
-      child.kill();
-      child = null;
-    }
-  }
-
-  public synchronized LocalSchemaRegistry restart() {
-    stop();
-    return start();
-  }
-
-  /** Stops the registry; deletes the data directory if it was a temporary one. */
-  @Override
-  public synchronized void close() {
-    stop();
-    dataDir.deleteIfTemporary();
-  }
-
-  public String logTail(int lines) {
-    return JavaChild.tail(logFile(), lines);
-  }
-
-  private void awaitReady(long beganNanos) {
-    long deadline = beganNanos + startTimeout.toNanos();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(3)).GET().build();
-    String last = "no answer";
-    while (true) {
-      if (!child.isAlive()) {
-        throw new LocalServiceException(
-            "schema registry exited with code " + child.exitCode() + " while starting; end of "
-                + logFile() + ":\n" + logTail(60));
-      }
-      try {
-        HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = "HTTP " + response.statusCode() + ": " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LocalServiceException("interrupted while waiting for the schema registry", e);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new LocalServiceException(
-            "schema registry at " + url() + " did not answer within " + startTimeout + " (last: "
-                + last + "); end of " + logFile() + ":\n" + logTail(60));
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LocalServiceException("interrupted while waiting for the schema registry", e);
-      }
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "LocalSchemaRegistry[" + url() + "]";
-  }
-
-  /** Settings of a {@link LocalSchemaRegistry}; every one has a default. */
-  public static final class Builder {
-    private Path jar;
-    private Path dataDir;
-    private int port;
-    private List<String> jvmOptions =
-        new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    private Duration startTimeout = Duration.ofSeconds(90);
-    private Duration stopTimeout = Duration.ofSeconds(20);
-
-    private Builder() {}
-
-    /** The quarkus-run.jar to run; default: found by {@code RegistryJar} rules (property, env, walk up). */
-    public Builder jar(Path jar) {
-      this.jar = jar;
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Keeps schemas on disk in this directory (e.g. {@code ./data/registry}), with the log;
-     * default: in memory, log in a temporary directory deleted on close.
+     * Starts the registry and waits until {@code GET /apis/ccompat/v7/subjects} answers 200.
+     *
+     * @throws LocalServiceException if it does not within the start timeout; the message holds the
+     *     end of the registry's log
      */
-    public Builder dataDir(Path dataDir) {
-      this.dataDir = dataDir;
-      return this;
+    public synchronized LocalSchemaRegistry start() {
+        startChild();
+        return this;
     }
 
-    /** HTTP port; default: a free one, kept across restarts. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    public synchronized LocalSchemaRegistry restart() {
+        stop();
+        return start();
     }
 
-    /** JVM options, replacing the default {@code -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}. */
-    public Builder jvmOptions(List<String> options) {
-      this.jvmOptions = new ArrayList<>(options);
-      return this;
+    /** Base URL of the Confluent-compatible API: {@code http://127.0.0.1:<port>/apis/ccompat/v7}. */
+    public String url() {
+        return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
     }
 
-    /** How long {@link #start()} waits; default 90 s. */
-    public Builder startTimeout(Duration timeout) {
-      this.startTimeout = timeout;
-      return this;
+    public int port() {
+        return port;
     }
 
-    /** How long a stop waits after SIGTERM before SIGKILL; default 20 s. */
-    public Builder stopTimeout(Duration timeout) {
-      this.stopTimeout = timeout;
-      return this;
+    /** The quarkus-run.jar being run. */
+    public Path jar() {
+        return jar;
     }
 
-    /** Locates the jar and picks the port; does not start anything. */
-    public LocalSchemaRegistry build() {
-      return new LocalSchemaRegistry(this);
+    @Override
+    JavaChild launch() {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dquarkus.http.host=127.0.0.1");
+        options.add("-Dquarkus.http.port=" + port);
+        if (persistent) {
+            options.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir().resolve("registry"));
+        }
+        // Apicurio asks for a pool of 20 connections at start; one embedded H2 needs few.
+        options.add("-Dquarkus.datasource.jdbc.initial-size=1");
+        options.add("-Dquarkus.datasource.jdbc.min-size=1");
+        options.add("-Dquarkus.datasource.jdbc.max-size=10");
+        // The jar's manifest Class-Path brings the rest of quarkus-app/.
+        return JavaChild.launch("schema-registry", List.of(jar.toString()), options, QUARKUS_MAIN, List.of(),
+                dataDir(), logFile());
     }
-  }
+
+    @Override
+    void awaitReady(long deadlineNanos) {
+        HttpRequest probe =
+                HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(3)).GET().build();
+        poll(deadlineNanos, () -> {
+            HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + ": " + response.body();
+        });
+    }
+
+    @Override
+    String address() {
+        return url();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSchemaRegistry[" + url() + "]";
+    }
+
+    /** Settings of a {@link LocalSchemaRegistry}; every one has a default. */
+    public static final class Builder {
+        private Path jar;
+        private Path dataDir;
+        private int port;
+        private List<String> jvmOptions =
+                new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private Duration stopTimeout = Duration.ofSeconds(20);
+
+        private Builder() {}
+
+        /** The quarkus-run.jar to run; default: found by {@code RegistryJar} rules (property, env, walk up). */
+        public Builder jar(Path jar) {
+            this.jar = jar;
+            return this;
+        }
+
+        /**
+         * Keeps schemas on disk in this directory (e.g. {@code ./data/registry}), with the log;
+         * default: in memory, log in a temporary directory deleted on close.
+         */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** HTTP port; default: a free one, kept across restarts. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** JVM options, replacing the default {@code -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}. */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = new ArrayList<>(options);
+            return this;
+        }
+
+        /** How long {@link #start()} waits; default 90 s. */
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** How long a stop waits after SIGTERM before SIGKILL; default 20 s. */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = timeout;
+            return this;
+        }
+
+        /** Locates the jar and picks the port; does not start anything. */
+        public LocalSchemaRegistry build() {
+            // The jar first: a missing one should fail before any directory is created.
+            return new LocalSchemaRegistry(this, jar != null ? jar.toAbsolutePath() : RegistryJar.locate());
+        }
+    }
 }

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class KafkaClasspathTest {
 
-  @Test
-  void isThisJvmsClassPathMadeAbsoluteAndHoldsTheBroker() {
-    List<String> entries = KafkaClasspath.entries();
+    @Test
+    void isThisJvmsClassPathMadeAbsoluteAndHoldsTheBroker() {
+        List<String> entries = KafkaClasspath.entries();
 
-    assertThat(entries).allSatisfy(e -> assertThat(Path.of(e)).isAbsolute());
-    assertThat(entries).anySatisfy(e -> assertThat(e).contains("kafka_2.13"));
-  }
+        assertThat(entries).allSatisfy(e -> assertThat(Path.of(e)).isAbsolute());
+        assertThat(entries).anySatisfy(e -> assertThat(e).contains("kafka_2.13"));
+    }
 }

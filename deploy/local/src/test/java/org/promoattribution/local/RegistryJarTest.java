@@ -10,23 +10,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RegistryJarTest {
 
-  @Test
-  void findsTheBuiltJarFromAnyDirectoryBelowTheProjectRoot(@TempDir Path root) throws Exception {
-    Path jar = root.resolve(RegistryJar.RELATIVE);
-    Files.createDirectories(jar.getParent());
-    Files.createFile(jar);
-    Path module = Files.createDirectories(root.resolve("topology/src"));
+    @Test
+    void findsTheBuiltJarFromAnyDirectoryBelowTheProjectRoot(@TempDir Path root) throws Exception {
+        Path jar = root.resolve(RegistryJar.RELATIVE);
+        Files.createDirectories(jar.getParent());
+        Files.createFile(jar);
+        Path module = Files.createDirectories(root.resolve("topology/src"));
 
-    assertThat(RegistryJar.locateFrom(root)).isEqualTo(jar);
-    assertThat(RegistryJar.locateFrom(module)).isEqualTo(jar);
-  }
+        assertThat(RegistryJar.locateFrom(root)).isEqualTo(jar);
+        assertThat(RegistryJar.locateFrom(module)).isEqualTo(jar);
+    }
 
-  @Test
-  void saysHowToBuildItWhenItIsMissing(@TempDir Path empty) {
-    assertThatThrownBy(() -> RegistryJar.locateFrom(empty))
-        .isInstanceOf(LocalServiceException.class)
-        .hasMessageContaining("not built")
-        .hasMessageContaining("mvn -B install -DskipTests")
-        .hasMessageContaining(RegistryJar.ENV);
-  }
+    @Test
+    void saysHowToBuildItWhenItIsMissing(@TempDir Path empty) {
+        assertThatThrownBy(() -> RegistryJar.locateFrom(empty))
+                .isInstanceOf(LocalServiceException.class)
+                .hasMessageContaining("not built")
+                .hasMessageContaining("mvn -B install -DskipTests")
+                .hasMessageContaining(RegistryJar.ENV);
+    }
 }
