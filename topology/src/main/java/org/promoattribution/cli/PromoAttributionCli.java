@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The one entry point of every command: {@code bin/promo-attribution <command>}. */
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Credits affiliate partners for online orders from clicks and promo codes.",
-        subcommands = {RunCommand.class, SimulateCommand.class})
+        subcommands = {RunCommand.class, SimulateCommand.class, ProduceCommand.class, ConsumeCommand.class,
+                LoadgenCommand.class, DemoCommand.class})
 public final class PromoAttributionCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,155 @@
+package org.promoattribution.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.promoattribution.config.Topics;
+import org.promoattribution.load.CodeTable;
+import org.promoattribution.load.EventSender;
+import org.promoattribution.load.LocalPipeline;
+import org.promoattribution.load.ProgressBar;
+import org.promoattribution.load.RatePacer;
+import org.promoattribution.load.TopicReader;
+import org.promoattribution.load.TrafficGenerator;
+import org.promoattribution.load.TrafficLoader;
+import org.promoattribution.load.TrafficProfile;
+import org.promoattribution.load.TrafficTotals;
+import org.promoattribution.local.LocalStack;
+import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.PromoCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: the whole pipeline on this machine in under a minute: the embedded broker and
+ * registry, sample promo codes, generated shoppers, and what was decided for them, told plainly.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Show the pipeline at work: start the embedded Kafka broker and schema registry, run the "
+                + "pipeline, load sample promo codes (every credit policy and match type), stream generated clicks "
+                + "and orders, wait for every order's decision, then print a summary and a few decisions explained.",
+                "Everything stops at the end."})
+final class DemoCommand implements Callable<Integer> {
+    private static final int SAMPLE_CODES = 24;
+    private static final int EXAMPLES = 7;
+    /** Shop-like pace: in bursts of thousands a second, some orders get decided before their last clicks are read. */
+    private static final double EVENTS_PER_SECOND = 1000;
+    private static final Duration CODES_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DECISIONS_SILENCE = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--clicks", paramLabel = "N", defaultValue = "3000",
+            description = "Distinct clicks to generate (default: ${DEFAULT-VALUE}); about one order per ten clicks.")
+    int clicks;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated traffic (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the broker's, registry's and pipeline's data in DIR, which must be new or empty "
+                    + "(an earlier demo's orders would count as duplicates). Default: temporary, deleted at the end.")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrafficProfile profile = TrafficProfile.defaults().withSeed(seed).withClicks(clicks).withCodes(SAMPLE_CODES);
+        CodeTable codes = CodeTable.generate(profile);
+        long start = System.nanoTime();
+
+        LocalStack configured = stack();
+        err.println("Starting the embedded Kafka broker and schema registry ...");
+        try (LocalStack stack = configured.start();
+             LocalPipeline pipeline = LocalPipeline.start(stack, dataDir == null ? null : dataDir.resolve("streams"));
+             EventSender sender = EventSender.connect(pipeline.config(), pipeline.serdes())) {
+            err.printf("Pipeline started (%.0f s). Loading %d sample promo codes ...%n", seconds(start), codes.size());
+            codes.events().forEach(sender::send);
+            sender.flush();
+            pipeline.awaitCodes(codes.size(), CODES_TIMEOUT);
+
+            err.printf("Streaming %,d clicks and their orders, %,.0f events a second ...%n", clicks, EVENTS_PER_SECOND);
+            TrafficTotals totals = TrafficLoader.send(new TrafficGenerator(profile, codes), sender,
+                    ProgressBar.onStderr("clicks", clicks), new RatePacer(EVENTS_PER_SECOND));
+            if (sender.failed() > 0) {
+                err.println(sender.failed() + " records were not sent: " + sender.firstFailure());
+                return 1;
+            }
+            err.printf("Sent %s. Waiting for a decision on each order ...%n", totals);
+            Map<String, AttributionDecision> decisions = decisions(pipeline, totals.conversions());
+            if (decisions.size() < totals.conversions()) {
+                err.printf("Only %,d of %,d orders were decided after %d s without a new decision.%n",
+                        decisions.size(), totals.conversions(), DECISIONS_SILENCE.toSeconds());
+                return 1;
+            }
+            report(out, codes, totals, decisions, seconds(start));
+            err.println("Shutting down ...");
+        }
+        err.printf("Done in %.0f s.%n", seconds(start));
+        return 0;
+    }
+
+    private LocalStack stack() throws IOException {
+        if (dataDir == null) {
+            return LocalStack.temporary();
+        }
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ParameterException(spec.commandLine(), "--data-dir " + dataDir + " is not empty");
+                }
+            }
+        }
+        Files.createDirectories(dataDir);
+        return LocalStack.inDirectory(dataDir);
+    }
+
+    /** Reads the three decision topics until every order has its decision, by conversionId. */
+    private static Map<String, AttributionDecision> decisions(LocalPipeline pipeline, long expected) {
+        Topics topics = pipeline.config().topics();
+        Deserializer<AttributionDecision> deserializer = pipeline.serdes().decision().deserializer();
+        Map<String, AttributionDecision> decisions = new LinkedHashMap<>();
+        try (TopicReader reader = TopicReader.open(pipeline.config(),
+                List.of(topics.credited(), topics.invalid(), topics.unattributed()), true)) {
+            reader.read(record -> {
+                AttributionDecision decision = deserializer.deserialize(record.topic(), record.value());
+                decisions.putIfAbsent(decision.getConversionId(), decision);
+                return decisions.size() < expected;
+            }, DECISIONS_SILENCE);
+        }
+        return decisions;
+    }
+
+    private static void report(PrintWriter out, CodeTable codes, TrafficTotals totals,
+                               Map<String, AttributionDecision> decisions, double seconds) {
+        out.printf("%nEvery one of %,d orders decided, %.0f s after start (%s).%n%n", decisions.size(), seconds,
+                totals);
+        DecisionSummary summary = new DecisionSummary();
+        decisions.values().forEach(summary::add);
+        summary.print(out);
+
+        out.printf("%nA few decisions explained:%n");
+        DecisionStory story = new DecisionStory(codes.definitions().stream()
+                .collect(Collectors.toMap(PromoCode::getPromoCodeId, c -> c)));
+        DecisionStory.examples(decisions.values(), EXAMPLES).forEach(d -> out.println("  " + story.explain(d)));
+        out.flush();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
