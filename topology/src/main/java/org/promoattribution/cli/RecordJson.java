@@ -88,7 +88,7 @@ final class RecordJson {
             return array;
         }
         if (value instanceof BigDecimal amount) {
-            return nodes.textNode(amount.toPlainString()); // as text, as simulate reads amounts: no binary rounding
+            return nodes.textNode(DecisionJson.amount(amount)); // as text, as simulate reads amounts: no binary rounding
         }
         return nodes.textNode(value.toString()); // strings, enum symbols, and instants as ISO-8601
     }

@@ -58,7 +58,7 @@ public final class DecisionJson {
     }
 
     /** Amounts are stored at scale 4; shown with the trailing zeros dropped down to cents. */
-    static String amount(BigDecimal amount) {
+    public static String amount(BigDecimal amount) {
         if (amount == null) {
             return null;
         }
