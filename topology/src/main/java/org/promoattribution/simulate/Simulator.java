@@ -70,6 +70,8 @@ public final class Simulator implements AutoCloseable {
         }
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "promo-attribution-simulate");
+        // Events arrive here one at a time in input order: nothing is in flight to wait for.
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
         config = AttributionConfig.from(props);
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
         driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics), config.streams());

@@ -64,6 +64,7 @@ public final class AttributionDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(settings);
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0"); // records are piped one at a time, in order
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
         topology = AttributionTopology.build(config, serdes, new AttributionMetrics(meters));
