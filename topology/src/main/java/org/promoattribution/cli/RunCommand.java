@@ -1,6 +1,5 @@
 package org.promoattribution.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -9,15 +8,14 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
-import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.Connection;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
-import org.promoattribution.streams.AttributionMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the attribution pipeline until stopped (Ctrl-C).",
                 "Without bootstrap.servers in the config, starts an embedded Kafka broker and schema registry on "
-                        + "127.0.0.1 with their data under --data-dir."})
+                        + "127.0.0.1 with their data under --data-dir.",
+                "Serves the explain page, /metrics, /health/live and /health/ready on http.port (default 8080)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -63,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
             props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
             props.putIfAbsent(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
             props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
+            props.putIfAbsent(AttributionConfig.HTTP_HOST, "127.0.0.1"); // a local playground stays local
             createTopics = true;
         }
         AttributionConfig config = AttributionConfig.from(props);
@@ -74,22 +74,23 @@ final class RunCommand implements Callable<Integer> {
                     TopicSetup.ensure(admin, config.topics(), partitions, replicationFactor);
                 }
             }
-            AttributionApp app = new AttributionApp(config, registry, new AttributionMetrics(new SimpleMeterRegistry()));
+            PipelineInstance instance = PipelineInstance.start(config, registry);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
+                instance.close();
                 stopped.countDown();
             }, "promo-attribution-shutdown"));
-            app.start();
             if (embedded != null) {
                 Connection.publish(dataDir, embedded.bootstrapServers(), embedded.schemaRegistryUrl());
             }
             spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
-                    + "reading %s, %s, %s; writing %s, %s, %s, %s. Ctrl-C stops.%n",
+                    + "reading %s, %s, %s; writing %s, %s, %s, %s.%n"
+                    + "explain page, /metrics and /health/ready at %s (application.server %s). Ctrl-C stops.%n",
                     props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
                     config.registry().get(Connection.REGISTRY_URL),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
-                    config.topics().deadLetter());
+                    config.topics().deadLetter(), instance.localUrl(),
+                    instance.address().host() + ":" + instance.address().port());
             stopped.await();
         } finally {
             if (stack != null) {

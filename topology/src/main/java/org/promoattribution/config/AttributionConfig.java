@@ -24,6 +24,8 @@ public record AttributionConfig(
         Duration decisionMaxWait,
         Duration sweepInterval,
         int sweepBatch,
+        Duration explainRetention,
+        HttpSettings http,
         Map<String, String> registry,
         Properties streams) {
 
@@ -37,6 +39,10 @@ public record AttributionConfig(
     public static final String DECISION_MAX_WAIT = "decision.max.wait";
     public static final String SWEEP_INTERVAL = "state.sweep.interval";
     public static final String SWEEP_BATCH = "state.sweep.batch";
+    public static final String EXPLAIN_RETENTION = "explain.retention";
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
 
     /** Confluent serde settings: they configure our registry client, not Kafka. */
     private static final Set<String> REGISTRY_KEYS = Set.of("schema.registry.url", "basic.auth.credentials.source",
@@ -44,7 +50,8 @@ public record AttributionConfig(
     private static final String REGISTRY_PREFIX = "schema.registry.";
 
     private static final Set<String> OWN_KEYS = Set.of(REFERRAL_WINDOW, MAX_CLICKS_PER_SESSION,
-            CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH);
+            CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH,
+            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -92,8 +99,24 @@ public record AttributionConfig(
                 duration(values, DECISION_MAX_WAIT, delay.multipliedBy(2)),
                 positive(SWEEP_INTERVAL, values.getOrDefault(SWEEP_INTERVAL, "PT1M")),
                 integer(values, SWEEP_BATCH, 10_000),
+                positive(EXPLAIN_RETENTION, values.getOrDefault(EXPLAIN_RETENTION, "P7D")),
+                new HttpSettings(values.getOrDefault(HTTP_HOST, "0.0.0.0"), port(values, HTTP_PORT, 8080),
+                        values.get(HTTP_ADVERTISED_HOST)),
                 Map.copyOf(registry),
                 streams);
+    }
+
+    /**
+     * A copy with one more Kafka Streams setting, unless the settings already name it: what the
+     * runner derives (e.g. application.server from the HTTP address) yields to what was configured.
+     */
+    public AttributionConfig withStreamsDefault(String key, String value) {
+        Properties copy = new Properties();
+        copy.putAll(streams);
+        copy.putIfAbsent(key, value);
+        return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
+                clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
+                explainRetention, http, registry, copy);
     }
 
     /** SPEC rule 8: with a delay, conversions wait for late clicks; without, they are decided on arrival. */
@@ -135,6 +158,23 @@ public record AttributionConfig(
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D or PT10M: " + value);
+        }
+    }
+
+    /** A TCP port; 0 asks the system for a free one (tests). */
+    private static int port(Map<String, String> values, String key, int fallback) {
+        String value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < 0 || parsed > 65_535) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a port number from 0 to 65535: " + value);
         }
     }
 

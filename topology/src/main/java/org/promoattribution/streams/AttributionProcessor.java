@@ -32,6 +32,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private SeenIds seenConversions;
     private PendingConversions pending;
     private ConversionDecider decider;
+    private WindowStore<String, byte[]> explanations;
     private long lastArrivalWallMs;
 
     AttributionProcessor(AttributionConfig config, PromoCodeIndex codes, AttributionMetrics metrics) {
@@ -52,6 +53,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
         decider = new ConversionDecider(codes, history, config);
+        explanations = context.getStateStore(StoreNames.EXPLANATIONS);
         lastArrivalWallMs = context.currentSystemTimeMs();
         context.schedule(config.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
         if (config.delaysDecisions()) {
@@ -111,8 +113,11 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
 
     private void decide(Conversion conversion) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        AttributionDecision decision = decider.decide(conversion, now);
+        ConversionDecider.Decided decided = decider.decide(conversion, now);
+        AttributionDecision decision = decided.decision();
         metrics.decision(decision.getOutcome(), decision.getReason(), Duration.between(conversion.getTimestamp(), now));
+        // Stamped with the decision's wall-clock time: explain.retention counts from when it was decided.
+        explanations.put(decision.getConversionId(), ExplanationJson.encode(decided.explanation()), now.toEpochMilli());
         context.forward(new Record<>(decision.getConversionId(), decision, conversion.getTimestamp().toEpochMilli()));
     }
 

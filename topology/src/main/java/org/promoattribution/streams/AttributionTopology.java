@@ -85,7 +85,7 @@ public final class AttributionTopology {
         sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.SEEN_CLICKS,
-                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS)
+                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
                                 .withName("decisions-sink"));
@@ -158,5 +158,10 @@ public final class AttributionTopology {
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PENDING_CONVERSIONS), Serdes.Bytes(), Serdes.ByteArray()));
+        // Keyed by conversionId, so explain finds a decision with one lookup on each instance.
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.EXPLANATIONS, config.explainRetention(), Duration.ofMillis(1),
+                        false),
+                Serdes.String(), Serdes.ByteArray()));
     }
 }

@@ -1,21 +1,35 @@
 package org.promoattribution.streams;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.CodeMatch;
 import org.promoattribution.codes.MatchResult;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.codes.TypedCodes;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.rule.ClickLog;
 import org.promoattribution.rule.CreditRule;
+import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.rule.Verdict;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Conversion;
 
-/** Gathers a conversion's inputs (click log, matched codes), applies the credit rule, and writes the decision record. */
+/**
+ * Gathers a conversion's inputs (click log, matched codes), applies the credit rule, and writes
+ * the decision record and its explanation.
+ */
 final class ConversionDecider {
     private final PromoCodeIndex codes;
     private final ClickHistoryStore history;
     private final AttributionConfig config;
+
+    /** A decision and the inputs that made it. */
+    record Decided(AttributionDecision decision, Explanation explanation) {
+    }
 
     ConversionDecider(PromoCodeIndex codes, ClickHistoryStore history, AttributionConfig config) {
         this.codes = codes;
@@ -23,16 +37,48 @@ final class ConversionDecider {
         this.config = config;
     }
 
-    AttributionDecision decide(Conversion conversion, Instant decidedAt) {
+    Decided decide(Conversion conversion, Instant decidedAt) {
         Instant t = conversion.getTimestamp();
         String session = conversion.getSessionId();
-        ClickLog clicks = session == null || session.isEmpty()
-                ? ClickLog.EMPTY
-                : history.log(SessionKey.of(session, conversion.getProgramId()));
+        boolean hasSession = session != null && !session.isEmpty();
+        SessionKey key = hasSession ? SessionKey.of(session, conversion.getProgramId()) : null;
+        ClickLog clicks = hasSession ? history.log(key) : ClickLog.EMPTY;
         MatchResult matches = codes.match(conversion.getProgramId(), conversion.getPromoCodes(), t);
-        Verdict verdict = CreditRule.decide(t, config.referralWindow(conversion.getProgramId()), clicks,
-                matches.matched());
-        return toRecord(conversion, verdict, matches, decidedAt);
+        Duration window = config.referralWindow(conversion.getProgramId());
+        Verdict verdict = CreditRule.decide(t, window, clicks, matches.matched());
+        AttributionDecision decision = toRecord(conversion, verdict, matches, decidedAt);
+
+        // One more than kept, to tell whether older clicks were left out.
+        List<TrackedClick> inWindow = hasSession
+                ? history.latestIn(key, t.minus(window), t, Explanation.MAX_CLICKS + 1)
+                : List.of();
+        return new Decided(decision, explain(conversion, decision, window, inWindow, matches));
+    }
+
+    private static Explanation explain(Conversion conversion, AttributionDecision d, Duration window,
+                                       List<TrackedClick> inWindow, MatchResult matches) {
+        Instant t = conversion.getTimestamp();
+        boolean more = inWindow.size() > Explanation.MAX_CLICKS;
+        List<TrackedClick> listed = more ? inWindow.subList(0, Explanation.MAX_CLICKS) : inWindow;
+        Map<String, CodeDefinition> matchedBy = matches.matched().stream()
+                .collect(Collectors.toMap(CodeMatch::code, CodeMatch::definition));
+        List<Explanation.TypedCode> typed = TypedCodes.distinctTrimmed(conversion.getPromoCodes()).stream()
+                .map(code -> typedCode(code, matchedBy.get(code)))
+                .toList();
+        return new Explanation(d.getConversionId(), d.getProgramId(), d.getSessionId(), t, d.getAmount(),
+                d.getCurrency(), d.getDecidedAt(),
+                new Explanation.Decision(d.getOutcome(), d.getReason(), d.getPartnerId(), d.getBasis(),
+                        d.getPromoCodeId(), d.getPromoCode(), d.getDealId(), d.getClickId(), d.getClickTimestamp(),
+                        List.copyOf(d.getUnmatchedCodes())),
+                new Explanation.Inputs(window, t.minus(window), t, List.copyOf(listed), more,
+                        listed.isEmpty() ? null : listed.get(0), typed));
+    }
+
+    private static Explanation.TypedCode typedCode(String code, CodeDefinition definition) {
+        return definition == null
+                ? new Explanation.TypedCode(code, false, null, null, null, null, null)
+                : new Explanation.TypedCode(code, true, definition.promoCodeId(), definition.partnerId(),
+                        definition.creditPolicy(), definition.matchType(), definition.dealId());
     }
 
     private static AttributionDecision toRecord(Conversion conversion, Verdict verdict, MatchResult matches,

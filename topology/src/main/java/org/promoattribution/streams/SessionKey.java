@@ -2,6 +2,7 @@ package org.promoattribution.streams;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -19,6 +20,19 @@ record SessionKey(String sessionId, String programId, byte[] prefix) {
         byte[] prefix = ByteBuffer.allocate(Integer.BYTES * 2 + session.length + program.length)
                 .putInt(session.length).put(session).putInt(program.length).put(program).array();
         return new SessionKey(sessionId, programId, prefix);
+    }
+
+    /** The start shared by the keys of a session's clicks in every program. */
+    static Bytes sessionPrefix(String sessionId) {
+        byte[] session = sessionId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Integer.BYTES + session.length).putInt(session.length).put(session)
+                .array());
+    }
+
+    /** The session and program of one click's key. */
+    static SessionKey ofClickKey(Bytes clickKey) {
+        byte[] key = clickKey.get();
+        return fromPrefix(Arrays.copyOf(key, key.length - SUFFIX_SIZE));
     }
 
     static SessionKey fromPrefix(byte[] prefix) {

@@ -12,6 +12,8 @@ public final class StoreNames {
     public static final String SEEN_CONVERSIONS = "seen-conversions";
     /** Conversions waiting for their decision time when decision.delay is set. */
     public static final String PENDING_CONVERSIONS = "pending-conversions";
+    /** Decisions with the inputs that made them, by conversionId, kept for explain.retention (explain). */
+    public static final String EXPLANATIONS = "decision-explanations";
     /** The promo-code definitions, a global store read from the promo-codes topic. */
     public static final String PROMO_CODES = "promo-codes";
 

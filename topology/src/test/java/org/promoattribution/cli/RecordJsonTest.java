@@ -83,7 +83,7 @@ class RecordJsonTest {
         String codeLine = json.format(record("promo-codes", "pc-2",
                 serdes.promoCode().serializer().serialize("promo-codes", code)));
 
-        assertThat(conversionLine).contains("\"promoCodes\":[\"summer10\",\" VIP1 \"]", "\"amount\":\"59.9000\"");
+        assertThat(conversionLine).contains("\"promoCodes\":[\"summer10\",\" VIP1 \"]", "\"amount\":\"59.90\"");
         assertThat(new JsonEvents(mapper).parse(conversionLine).value()).isEqualTo(conversion);
         assertThat(codeLine).contains("\"matchType\":\"REGEX\"", "\"validFrom\":\"2026-01-01T00:00:00Z\"",
                 "\"validTo\":null");

@@ -55,6 +55,11 @@ final class LivePipeline implements AutoCloseable {
     private AttributionApp app;
 
     LivePipeline(Path stateDir) throws Exception {
+        this(stateDir, 2);
+    }
+
+    /** With the pipeline's topics created with {@code partitions} partitions each. */
+    LivePipeline(Path stateDir, int partitions) throws Exception {
         this.stateDir = stateDir;
         stack = LocalStack.temporary().start();
         settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -64,7 +69,7 @@ final class LivePipeline implements AutoCloseable {
         settings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         AttributionConfig config = config();
         try (Admin admin = Admin.create(config.streams())) {
-            TopicSetup.ensure(admin, config.topics(), 2, (short) 1);
+            TopicSetup.ensure(admin, config.topics(), partitions, (short) 1);
         }
         registry = SchemaRegistryClients.fromConfig(config.registry());
         serdes = AttributionSerdes.over(registry, SerdeOptions.DEFAULT);

@@ -32,6 +32,9 @@ import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.streams.Explanation;
+import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.streams.StoreNames;
 
 /**
  * The attribution topology in a {@link TopologyTestDriver}, fed and read through the same
@@ -194,6 +197,14 @@ public final class AttributionDriver implements AutoCloseable {
 
     public byte[] serialize(PromoCode code) {
         return serdes.promoCode().serializer().serialize(topics.promoCodes(), code);
+    }
+
+    /** The latest explanation kept for a conversion, or null. */
+    public Explanation explanation(String conversionId) {
+        try (var it = driver.<String, byte[]>getWindowStore(StoreNames.EXPLANATIONS)
+                .backwardFetch(conversionId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            return it.hasNext() ? ExplanationJson.decode(it.next().value) : null;
+        }
     }
 
     public String topologyDescription() {

@@ -52,6 +52,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         RegistryResponse response = transport.send(RegistryRequest.post(
                 "/subjects/" + encode(subject) + "/versions", schemaBody(schema), "subject " + subject));
         if (response.status() == 409) {
+            // Two writers registering the same new schema at once: some registries answer the
+            // second with 409; the schema is then registered and its id is what we want.
+            try {
+                return idOf(subject, schema);
+            } catch (SchemaNotRegisteredException notThere) {
+                // a real incompatibility, reported below
+            }
             throw new IncompatibleSchemaException(subject, "schema registry rejected " + schema.getFullName()
                     + " as incompatible with earlier versions of subject " + subject + ": "
                     + response.describe() + errors.detail(response));

@@ -260,6 +260,8 @@ class RestSchemaRegistryClientTest {
     void conflictOnRegisterIsIncompatibleSchema() {
         server.on("POST /subjects/clicks-value/versions", Reply.json(409,
                 "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}"));
+        server.on("POST /subjects/clicks-value",
+                Reply.json(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
 
         IncompatibleSchemaException e = catchThrowableOfType(IncompatibleSchemaException.class,
                 () -> client().register("clicks-value", CLICK));
@@ -268,7 +270,15 @@ class RestSchemaRegistryClientTest {
         assertThat(e).hasMessageContaining("clicks-value")
                 .hasMessageContaining(server.url() + "/subjects/clicks-value/versions")
                 .hasMessageContaining("incompatible with an earlier schema");
-        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests("POST /subjects/clicks-value/versions")).hasSize(1);
+    }
+
+    @Test
+    void conflictOnRegisterOfASchemaAnotherWriterJustRegisteredReturnsItsId() {
+        server.on("POST /subjects/clicks-value/versions", Reply.json(409, "{\"error_code\":409,\"message\":\"conflict\"}"));
+        server.on("POST /subjects/clicks-value", Reply.json(200, "{\"subject\":\"clicks-value\",\"version\":1,\"id\":5}"));
+
+        assertThat(client().register("clicks-value", CLICK)).isEqualTo(5);
     }
 
     @Test

@@ -1,0 +1,186 @@
+package org.promoattribution.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.promoattribution.streams.Explanation;
+import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.streams.SessionClicks;
+import org.promoattribution.streams.StoreNames;
+
+/**
+ * {@code /explain/session/{sessionId}?programId=P} and {@code /explain/conversion/{conversionId}}
+ * over Kafka Streams interactive queries, on whichever instance is asked.
+ * <p>
+ * A session's clicks live on the partition its id hashes to, so the owner is found with
+ * {@link KafkaStreams#queryMetadataForKey} and asked directly. A conversion's explanation is
+ * stored where it was decided, on its session's partition, which its id does not tell: every
+ * instance is asked for it and the latest decision found is returned. {@code local=true} asks
+ * an instance for its own answer only (what instances send each other).
+ */
+final class ExplainEndpoint implements Endpoint {
+    private static final String USAGE = "use /explain/session/{sessionId}[?programId=P] or /explain/conversion/{conversionId}";
+    // The producers' partitioner hashes the session id's UTF-8 bytes: so must the owner lookup.
+    private static final Serializer<String> SESSION_KEY = Serdes.String().serializer();
+    private static final Instant BEGINNING = Instant.EPOCH;
+    private static final Instant END = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final Duration retention;
+    private final Peers peers;
+    private final ObjectMapper json = ExplanationJson.mapper();
+
+    ExplainEndpoint(KafkaStreams streams, HostInfo self, Duration retention, Peers peers) {
+        this.streams = streams;
+        this.self = self;
+        this.retention = retention;
+        this.peers = peers;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        if (request.path().size() != 3) {
+            throw new HttpProblem(404, USAGE);
+        }
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            throw new HttpProblem(503, "this instance is " + state + ": its state cannot be queried");
+        }
+        String id = request.path().get(2);
+        boolean local = "true".equals(request.param("local"));
+        return switch (request.path().get(1)) {
+            case "session" -> session(id, request.param("programId"), local);
+            case "conversion" -> local ? conversionHere(id) : conversionAnywhere(id);
+            default -> throw new HttpProblem(404, USAGE);
+        };
+    }
+
+    private Response session(String sessionId, String programId, boolean local) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CLICK_HISTORY, sessionId, SESSION_KEY);
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new HttpProblem(503, "no instance owns session " + sessionId + " now (rebalancing?)");
+        }
+        if (!local && !owner.activeHost().equals(self)) {
+            String path = "/explain/session/" + Peers.segment(sessionId) + "?local=true"
+                    + (programId == null ? "" : "&programId=" + Peers.segment(programId));
+            try {
+                Peers.Answer answer = peers.get(owner.activeHost(), path).join();
+                return Response.json(answer.status(), answer.body());
+            } catch (CompletionException e) {
+                throw new HttpProblem(503, "session " + sessionId + " is owned by " + address(owner.activeHost())
+                        + ", which did not answer: " + e.getCause().getMessage());
+            }
+        }
+        ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.CLICK_HISTORY, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(owner.partition()));
+        ObjectNode body = json.createObjectNode();
+        body.put("sessionId", sessionId);
+        body.put("programId", programId);
+        body.put("servedBy", address(self));
+        body.put("partition", owner.partition());
+        body.set("clicks", json.valueToTree(SessionClicks.read(store, sessionId, programId)));
+        return Response.json(200, body);
+    }
+
+    private Response conversionHere(String conversionId) {
+        return localExplanation(conversionId).map(body -> Response.json(200, body))
+                .orElseThrow(() -> notFound(conversionId, "on this instance"));
+    }
+
+    private Response conversionAnywhere(String conversionId) {
+        Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(StoreNames.EXPLANATIONS);
+        if (instances.isEmpty()) {
+            throw new HttpProblem(503, "no instance hosts decisions now (starting or rebalancing?)");
+        }
+        List<Asked> asked = new ArrayList<>();
+        for (StreamsMetadata instance : instances) {
+            HostInfo host = instance.hostInfo();
+            asked.add(new Asked(host, host.equals(self)
+                    ? CompletableFuture.completedFuture(localExplanation(conversionId))
+                    : peers.get(host, "/explain/conversion/" + Peers.segment(conversionId) + "?local=true")
+                            .thenApply(answer -> found(host, answer))));
+        }
+        List<JsonNode> found = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Asked instance : asked) {
+            try {
+                instance.answer().join().ifPresent(found::add);
+            } catch (CompletionException e) {
+                failed.add(address(instance.host()) + " (" + e.getCause().getMessage() + ")");
+            }
+        }
+        // The same conversionId decided under two sessions: the latest decision is the one shown.
+        Optional<JsonNode> latest = found.stream()
+                .max(Comparator.comparing(node -> Instant.parse(node.get("decidedAt").asText())));
+        if (latest.isPresent()) {
+            return Response.json(200, latest.get());
+        }
+        if (!failed.isEmpty()) {
+            throw new HttpProblem(503, "conversion " + conversionId + " not found on the instances that answered; "
+                    + "no answer from " + String.join(", ", failed));
+        }
+        throw notFound(conversionId, "on any instance");
+    }
+
+    /** An instance asked for an explanation, and its answer to come. */
+    private record Asked(HostInfo host, CompletableFuture<Optional<JsonNode>> answer) {
+    }
+
+    private Optional<JsonNode> found(HostInfo peer, Peers.Answer answer) {
+        if (answer.status() == 200) {
+            return Optional.of(answer.body());
+        }
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        throw new IllegalStateException("status " + answer.status() + " from " + address(peer) + ": " + answer.body());
+    }
+
+    private Optional<JsonNode> localExplanation(String conversionId) {
+        ReadOnlyWindowStore<String, byte[]> store = streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.EXPLANATIONS, QueryableStoreTypes.<String, byte[]>windowStore()));
+        try (WindowStoreIterator<byte[]> it = store.backwardFetch(conversionId, BEGINNING, END)) {
+            if (!it.hasNext()) {
+                return Optional.empty();
+            }
+            Explanation explanation = ExplanationJson.decode(it.next().value);
+            ObjectNode body = json.createObjectNode();
+            body.put("summary", ExplanationText.of(explanation));
+            body.put("servedBy", address(self));
+            body.setAll((ObjectNode) json.valueToTree(explanation));
+            return Optional.of(body);
+        }
+    }
+
+    private HttpProblem notFound(String conversionId, String where) {
+        return new HttpProblem(404, "no decision of conversion " + conversionId + " in the last " + retention
+                + " (explain.retention) " + where);
+    }
+
+    private static String address(HostInfo host) {
+        return host.host() + ":" + host.port();
+    }
+}

@@ -1,0 +1,106 @@
+package org.promoattribution.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.promoattribution.app.AttributionApp;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.HttpSettings;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
+import org.promoattribution.streams.AttributionMetrics;
+
+/**
+ * One operable instance: the pipeline, and its HTTP server with the Prometheus metrics, the
+ * health checks, the explain endpoints and page. Its application.server (how the other
+ * instances reach its explain endpoints) is the HTTP address unless configured.
+ */
+public final class PipelineInstance implements AutoCloseable {
+    private final PrometheusMeterRegistry meters;
+    private final JvmMeters jvm;
+    private final OpsServer server;
+    private final AttributionApp app;
+    private final HostInfo address;
+    private volatile boolean stopRequested;
+
+    private PipelineInstance(PrometheusMeterRegistry meters, JvmMeters jvm, OpsServer server, AttributionApp app,
+                             HostInfo address) {
+        this.meters = meters;
+        this.jvm = jvm;
+        this.server = server;
+        this.app = app;
+        this.address = address;
+    }
+
+    /** Starts serving HTTP, then starts the pipeline. */
+    public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry) throws IOException {
+        HttpSettings http = config.http();
+        OpsServer server = OpsServer.bind(http.host(), http.port());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters.config().meterFilter(new StoreMetricTags());
+        JvmMeters jvm = new JvmMeters(meters);
+        try {
+            AttributionConfig served = config.withStreamsDefault(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                    advertisedHost(http) + ":" + server.port());
+            HostInfo address = HostInfo.buildFromEndpoint(
+                    served.streams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+            AttributionApp app = new AttributionApp(served, registry, new AttributionMetrics(meters));
+            PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);
+            server.route("/", new PageEndpoint());
+            server.route("/metrics", new MetricsEndpoint(meters));
+            server.route("/health/", new HealthEndpoint(instance::health));
+            server.route("/explain/", new ExplainEndpoint(app.streams(), address, config.explainRetention(),
+                    new Peers()));
+            server.start();
+            app.start();
+            return instance;
+        } catch (RuntimeException e) {
+            server.close();
+            jvm.close();
+            meters.close();
+            throw e;
+        }
+    }
+
+    /** The configured advertised host; else the listen address, or this machine's name when listening on all. */
+    private static String advertisedHost(HttpSettings http) throws IOException {
+        if (http.advertisedHost() != null) {
+            return http.advertisedHost();
+        }
+        InetAddress bound = InetAddress.getByName(http.host());
+        return bound.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName() : http.host();
+    }
+
+    Health health() {
+        return Health.of(app.streams().state(), stopRequested);
+    }
+
+    public AttributionApp app() {
+        return app;
+    }
+
+    /** This instance's application.server: where the other instances reach it. */
+    public HostInfo address() {
+        return address;
+    }
+
+    /** The base URL of the HTTP endpoints on this machine. */
+    public URI localUrl() {
+        return server.localUrl();
+    }
+
+    @Override
+    public void close() {
+        stopRequested = true;
+        try {
+            app.close();
+        } finally {
+            server.close();
+            jvm.close();
+            meters.close();
+        }
+    }
+}

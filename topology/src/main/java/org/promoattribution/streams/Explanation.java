@@ -1,0 +1,77 @@
+package org.promoattribution.streams;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.promoattribution.rule.TrackedClick;
+import org.promoattribution.schemas.Basis;
+import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.MatchType;
+import org.promoattribution.schemas.Outcome;
+import org.promoattribution.schemas.Reason;
+
+/**
+ * Why a conversion was decided as it was: the decision and the inputs the decider saw, captured
+ * when it decided (the session's history moves on afterwards). Kept by conversionId for
+ * explain.retention in the {@link StoreNames#EXPLANATIONS} store.
+ */
+public record Explanation(
+        String conversionId,
+        String programId,
+        String sessionId,
+        Instant conversionTime,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, // as text: exact, as money must be
+        String currency,
+        Instant decidedAt,
+        Decision decision,
+        Inputs inputs) {
+
+    /** The clicks in the window kept with an explanation: the latest ones, enough to read the decision. */
+    public static final int MAX_CLICKS = 20;
+
+    /** What was decided: the fields of the AttributionDecision written to the outcome topic. */
+    public record Decision(
+            Outcome outcome,
+            Reason reason,
+            String partnerId,
+            Basis basis,
+            String promoCodeId,
+            String promoCode,
+            String dealId,
+            String clickId,
+            Instant clickTimestamp,
+            List<String> unmatchedCodes) {
+    }
+
+    /**
+     * What it was decided from (SPEC "The rule").
+     *
+     * @param clicksInWindow     H: the session's tracked clicks in [windowFrom, windowTo], latest first,
+     *                           at most {@link #MAX_CLICKS}
+     * @param moreClicksInWindow whether H holds older clicks than those listed
+     * @param winningClick       W, the latest click in H, or null
+     * @param codes              each code typed, trimmed and without repeats, in order, with what it matched
+     */
+    public record Inputs(
+            Duration referralWindow,
+            Instant windowFrom,
+            Instant windowTo,
+            List<TrackedClick> clicksInWindow,
+            boolean moreClicksInWindow,
+            TrackedClick winningClick,
+            List<TypedCode> codes) {
+    }
+
+    /** A typed code and the live definition it matched (SPEC rule 4); the definition's fields are null when none. */
+    public record TypedCode(
+            String code,
+            boolean matched,
+            String promoCodeId,
+            String partnerId,
+            CreditPolicy creditPolicy,
+            MatchType matchType,
+            String dealId) {
+    }
+}

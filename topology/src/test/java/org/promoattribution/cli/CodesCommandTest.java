@@ -1,0 +1,60 @@
+package org.promoattribution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code codes import} up to the point it would connect: the report and the exit status. */
+class CodesCommandTest {
+    private static final String HEADER = "promoCodeId,programId,partner,code,credit policy,match type\n";
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = PromoAttributionCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String csv(String content) throws Exception {
+        return Files.writeString(dir.resolve("codes.csv"), content).toString();
+    }
+
+    @Test
+    void aFileWithABadRowLoadsNothingAndSaysWhichRow() throws Exception {
+        String file = csv(HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\npc-2,acme,news,NEWS5,MAYBE,EXACT\n");
+
+        // No cluster is configured: reaching the cluster would fail, so nothing was attempted.
+        assertThat(run("codes", "import", "--data-dir", dir.toString(), file)).isEqualTo(1);
+        assertThat(out.toString().lines()).containsExactly("row 2: pc-1 valid",
+                "row 3: error: credit policy: \"MAYBE\" is not one of ALWAYS, IF_INVOLVED, IF_WINNER");
+        assertThat(err.toString()).contains("nothing loaded: 1 of 2 rows have errors");
+    }
+
+    @Test
+    void aDryRunChecksEveryRow() throws Exception {
+        String file = csv(HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\n");
+
+        assertThat(run("codes", "import", "--dry-run", file)).isEqualTo(0);
+        assertThat(out.toString().lines()).containsExactly("row 2: pc-1 valid",
+                "all 1 rows are valid; nothing loaded (--dry-run)");
+    }
+
+    @Test
+    void aFileProblemIsReportedWithTheFileName() throws Exception {
+        String file = csv("id,code\n");
+
+        assertThat(run("codes", "import", file)).isEqualTo(1);
+        assertThat(err.toString()).startsWith(file + ": unknown column \"id\" in the header");
+    }
+}

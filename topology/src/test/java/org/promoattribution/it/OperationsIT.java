@@ -1,0 +1,139 @@
+package org.promoattribution.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.it.ServedInstances.awaitOk;
+import static org.promoattribution.it.ServedInstances.get;
+import static org.promoattribution.testing.Fixtures.click;
+import static org.promoattribution.testing.Fixtures.conversion;
+import static org.promoattribution.testing.Fixtures.exact;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.promoattribution.cli.PromoAttributionCli;
+import org.promoattribution.ops.PipelineInstance;
+import org.promoattribution.schemas.CreditPolicy;
+import picocli.CommandLine;
+
+/**
+ * One instance on a real broker and registry, operated as people do: codes imported and listed
+ * with the CLI, health and metrics read over HTTP, a decision explained on the web page in a
+ * headless Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private Path dir;
+    private LivePipeline pipeline;
+    private PipelineInstance instance;
+    private Path clusterConfig;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        this.dir = dir;
+        pipeline = new LivePipeline(dir.resolve("unused"));
+        instance = ServedInstances.start(pipeline, dir.resolve("state"));
+        clusterConfig = dir.resolve("cluster.properties");
+        Files.writeString(clusterConfig, "bootstrap.servers=" + pipeline.stack.bootstrapServers() + "\n"
+                + "schema.registry.url=" + pipeline.stack.schemaRegistryUrl() + "\n");
+        awaitOk(instance, "/health/ready");
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            instance.close();
+        } finally {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void codesImportLoadsTheFileAndListShowsWhatThePipelineHolds() throws Exception {
+        Path csv = Files.writeString(dir.resolve("codes.csv"), """
+                promoCodeId,programId,partner,code,credit policy,match type,deal,comments,email,start date-time,end date-time,time zone
+                ops-pc-1,ops,blog,OPS10,IF_WINNER,EXACT,d-1,"Post it, with the link",,2026-01-01 00:00,,Europe/Paris
+                ops-pc-2,ops,coupons,OPS[0-9]{3},ALWAYS,REGEX,,,,,,
+                """);
+
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "codes", "import", "--config", clusterConfig.toString(), csv.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("row 2: ops-pc-1 loaded", "row 3: ops-pc-2 loaded",
+                "loaded 2 promo codes to promo-codes");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> instance.app().codes().get("ops-pc-2").isPresent());
+
+        StringWriter listed = new StringWriter();
+        assertThat(cli(listed, "codes", "list", "--config", clusterConfig.toString(), "--program", "ops",
+                "--time-zone", "Europe/Paris")).isEqualTo(0);
+        assertThat(listed.toString().lines()).anyMatch(line -> line.matches(
+                "ops-pc-1 +ops +blog +OPS10 +EXACT +IF_WINNER +d-1 +2026-01-01 00:00:00 +live"));
+        assertThat(listed.toString()).contains("ops-pc-2").contains("2 promo codes; start and end in Europe/Paris");
+    }
+
+    @Test
+    void healthAndMetricsEndpointsAnswer() {
+        assertThat(get(instance, "/health/live").body()).isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+        assertThat(get(instance, "/health/ready").body()).isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+        assertThat(get(instance, "/metrics").body())
+                .contains("kafka_stream_alive_stream_threads{", "kafka_stream_thread_process_rate{",
+                        "jvm_memory_used_bytes{", "attribution_decision_lag_seconds_count");
+    }
+
+    @Test
+    void theExplainPageSaysWhyInPlainWords() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
+        pipeline.send(exact("page-pc-1", "PAGE10", "blog", CreditPolicy.IF_WINNER));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> instance.app().codes().get("page-pc-1").isPresent());
+        pipeline.send(click("page-c1", "page-s1", "news", "2026-06-01T09:00:00Z"));
+        pipeline.send(click("page-c2", "page-s1", "blog", "2026-06-01T10:00:00Z"));
+        pipeline.send(conversion("page-o1", "page-s1", "2026-06-01T10:05:00Z", "page10", "EXPIRED"));
+        awaitOk(instance, "/explain/conversion/page-o1");
+
+        String text = renderedText(instance.localUrl().resolve("/?q=page-o1").toString());
+
+        assertThat(text).contains("Conversion page-o1",
+                "Credited to blog because the code \"page10\" matched promo code page-pc-1 of blog (policy IF_WINNER) "
+                        + "and blog has the winning click, the latest in the 30-day referral window "
+                        + "(click page-c2 at 2026-06-01T10:00:00Z).",
+                "Matching no live promo code of program acme: \"EXPIRED\".",
+                "EXPIRED no: it matches no live promo code",
+                "page-c2 blog 2026-06-01T10:00:00Z winning click (latest)",
+                "page-c1 news 2026-06-01T09:00:00Z");
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        CommandLine cli = new CommandLine(new PromoAttributionCli());
+        cli.setOut(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    /** The page's result area as text, once headless Chromium has run its script. */
+    private String renderedText(String url) throws Exception {
+        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--dump-dom",
+                "--virtual-time-budget=10000", url)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        int result = dom.indexOf("id=\"result\"");
+        assertThat(result).as("the page's result area in " + dom).isNotNegative();
+        String area = dom.substring(result, dom.indexOf("<script", result));
+        return area.replaceAll("<[^>]+>", " ").replace("&quot;", "\"").replaceAll("\\s+", " ");
+    }
+}

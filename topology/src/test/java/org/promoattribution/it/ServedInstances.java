@@ -1,0 +1,49 @@
+package org.promoattribution.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.ops.PipelineInstance;
+
+/** Instances of a live pipeline's application with their HTTP endpoints, in this JVM, each on a free port. */
+final class ServedInstances {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private ServedInstances() {
+    }
+
+    static PipelineInstance start(LivePipeline pipeline, Path stateDir) throws IOException {
+        Properties settings = new Properties();
+        settings.putAll(pipeline.settings);
+        settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
+        settings.setProperty(AttributionConfig.HTTP_PORT, "0");
+        return PipelineInstance.start(AttributionConfig.from(settings), pipeline.registry);
+    }
+
+    static HttpResponse<String> get(PipelineInstance instance, String path) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(instance.localUrl().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a GET of {@code path} answers 200, and returns that answer. */
+    static HttpResponse<String> awaitOk(PipelineInstance instance, String path) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(instance, path), response -> response.statusCode() == 200);
+    }
+}
