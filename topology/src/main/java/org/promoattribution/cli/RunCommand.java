@@ -67,16 +67,20 @@ final class RunCommand implements Callable<Integer> {
         }
         AttributionConfig config = AttributionConfig.from(props);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalStack embedded = stack;
-             SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry())) {
+        LocalStack embedded = stack;
+        SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
+        try {
             if (createTopics) {
                 try (Admin admin = Admin.create(config.streams())) {
                     TopicSetup.ensure(admin, config.topics(), partitions, replicationFactor);
                 }
             }
             PipelineInstance instance = PipelineInstance.start(config, registry);
+            // Ctrl-C ends the JVM once this hook returns: everything is closed here, in order.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.close();
+                registry.close();
+                stopEmbedded(embedded);
                 stopped.countDown();
             }, "promo-attribution-shutdown"));
             if (embedded != null) {
@@ -91,12 +95,19 @@ final class RunCommand implements Callable<Integer> {
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
                     config.topics().deadLetter(), instance.localUrl(),
                     instance.address().host() + ":" + instance.address().port());
-            stopped.await();
-        } finally {
-            if (stack != null) {
-                Connection.withdraw(dataDir);
-            }
+        } catch (Exception | Error e) {
+            registry.close();
+            stopEmbedded(embedded);
+            throw e;
         }
+        stopped.await();
         return 0;
+    }
+
+    private void stopEmbedded(LocalStack embedded) {
+        if (embedded != null) {
+            Connection.withdraw(dataDir);
+            embedded.close();
+        }
     }
 }

@@ -105,6 +105,7 @@ class RestSchemaRegistryClientTest {
         server.on(SUBJECTS_ROUTE, Reply.json(200, "[\"clicks-value\"]"));
         server.on("POST /subjects/clicks-value",
                 Reply.json(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
+        server.on("GET /subjects", Reply.json(200, "[\"clicks-value\"]"));
 
         assertThatThrownBy(() -> client().idOf("clicks-value", CLICK))
                 .isInstanceOf(SchemaNotRegisteredException.class)
@@ -262,6 +263,7 @@ class RestSchemaRegistryClientTest {
                 "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}"));
         server.on("POST /subjects/clicks-value",
                 Reply.json(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
+        server.on("GET /subjects", Reply.json(200, "[\"clicks-value\"]"));
 
         IncompatibleSchemaException e = catchThrowableOfType(IncompatibleSchemaException.class,
                 () -> client().register("clicks-value", CLICK));
