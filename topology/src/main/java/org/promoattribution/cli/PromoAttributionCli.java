@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Credits affiliate partners for online orders from clicks and promo codes.",
         subcommands = {RunCommand.class, SimulateCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                LoadgenCommand.class, DemoCommand.class, CodesCommand.class})
+                LoadgenCommand.class, DemoCommand.class, CodesCommand.class, BenchCommand.class})
 public final class PromoAttributionCli {
 
     public static void main(String[] args) {

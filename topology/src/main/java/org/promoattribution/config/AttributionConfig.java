@@ -39,6 +39,9 @@ public record AttributionConfig(
     public static final String DECISION_MAX_WAIT = "decision.max.wait";
     public static final String SWEEP_INTERVAL = "state.sweep.interval";
     public static final String SWEEP_BATCH = "state.sweep.batch";
+    /** Read by app.BoundedRocksDbMemory from the Kafka Streams settings, so they pass through. */
+    public static final String ROCKSDB_MEMORY_BYTES = "rocksdb.memory.bytes";
+    public static final String ROCKSDB_WRITE_BUFFER_RATIO = "rocksdb.write.buffer.ratio";
     public static final String EXPLAIN_RETENTION = "explain.retention";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
@@ -74,9 +77,6 @@ public record AttributionConfig(
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "promo-attribution");
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         streams.put("processing.exception.handler.global.enabled", "true"); // the 5.0 default, without a warning
-        // A session's clicks and orders come from two topics: when one has nothing fetched, wait a
-        // moment for it rather than decide an order before a click that is already on its way.
-        streams.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "1000");
         values.forEach((key, value) -> {
             if (key.startsWith(REFERRAL_WINDOW_PROGRAM_PREFIX)) {
                 byProgram.put(key.substring(REFERRAL_WINDOW_PROGRAM_PREFIX.length()), positive(key, value));

@@ -31,6 +31,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
     private static final long MINUTE = 60 * SECOND;
 
     private final TrafficProfile profile;
+    private final int sessionLength;
     private final Random random;
     private final Checkout checkout;
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>(
@@ -46,7 +47,19 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
     }
 
     public TrafficGenerator(TrafficProfile profile, CodeTable codes) {
+        this(profile, codes, 0);
+    }
+
+    /**
+     * Traffic whose sessions all have {@code sessionLength} clicks (0: 1 to 20 at random), for
+     * measuring how the cost of a click depends on the length of its session's history.
+     */
+    public TrafficGenerator(TrafficProfile profile, CodeTable codes, int sessionLength) {
+        if (sessionLength < 0) {
+            throw new IllegalArgumentException("the session length must not be negative: " + sessionLength);
+        }
         this.profile = profile;
+        this.sessionLength = sessionLength;
         this.random = new Random(profile.seed() + 1); // a stream of its own, apart from the code table's
         this.checkout = new Checkout(codes, random);
         this.nextSessionStart = profile.start().toEpochMilli();
@@ -86,7 +99,8 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
         String sessionId = "s-" + ++sessions;
         String programId = profile.programs().get(random.nextInt(profile.programs().size()));
         List<String> partners = sessionPartners();
-        int clicks = (int) Math.min(1 + random.nextInt(MAX_CLICKS_PER_SESSION), profile.clicks() - clicksPlanned);
+        int length = sessionLength > 0 ? sessionLength : 1 + random.nextInt(MAX_CLICKS_PER_SESSION);
+        int clicks = (int) Math.min(length, profile.clicks() - clicksPlanned);
 
         long[] clickTimes = new long[clicks];
         long time = start;

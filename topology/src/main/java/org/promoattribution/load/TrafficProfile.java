@@ -89,6 +89,11 @@ public record TrafficProfile(
                 duplicateShare, programs, partners, start);
     }
 
+    public TrafficProfile withRegexShare(double share) {
+        return new TrafficProfile(seed, clicks, codes, conversionRatio, share, scheduledShare, policyWeights,
+                duplicateShare, programs, partners, start);
+    }
+
     public TrafficProfile withConversionRatio(double ratio) {
         return new TrafficProfile(seed, clicks, codes, ratio, regexShare, scheduledShare, policyWeights,
                 duplicateShare, programs, partners, start);

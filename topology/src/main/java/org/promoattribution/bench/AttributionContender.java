@@ -1,0 +1,62 @@
+package org.promoattribution.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.promoattribution.config.Topics;
+import org.promoattribution.load.TrafficTotals;
+import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.streams.AttributionSerdes;
+import org.promoattribution.streams.AttributionTopology;
+
+/** C: the attribution topology itself, one decision per distinct conversion. */
+final class AttributionContender implements Contender {
+    private AttributionMetrics metrics;
+
+    @Override
+    public String label() {
+        return "C";
+    }
+
+    @Override
+    public String name() {
+        return "attribution";
+    }
+
+    @Override
+    public List<String> topicsToCreate(RunSpec run) {
+        Topics topics = run.config().topics();
+        return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.deadLetter(),
+                topics.validatedPromoCodes());
+    }
+
+    @Override
+    public List<String> outputTopics(RunSpec run) {
+        Topics topics = run.config().topics();
+        return List.of(topics.credited(), topics.invalid(), topics.unattributed());
+    }
+
+    @Override
+    public long expectedOutputs(TrafficTotals totals) {
+        return totals.conversions();
+    }
+
+    /** Decisions are keyed by conversionId. */
+    @Override
+    public String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
+        return new String(output.key(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Running start(RunSpec run, AttributionSerdes serdes) {
+        metrics = new AttributionMetrics(new SimpleMeterRegistry());
+        return new StreamsRunning(AttributionTopology.build(run.config(), serdes, metrics), run.config());
+    }
+
+    /** Distinct clicks less those not stored because their partner holds an ALWAYS code (SPEC rule 3). */
+    @Override
+    public long storedClicks(TrafficTotals totals) {
+        return totals.clicks() - (long) metrics.registry().counter("attribution.clicks.untracked").count();
+    }
+}

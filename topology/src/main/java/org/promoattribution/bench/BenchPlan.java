@@ -1,0 +1,48 @@
+package org.promoattribution.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big each part of a bench run is. {@link #quick()} keeps the whole run under five minutes
+ * on two cores; {@link #full()} gives steadier figures.
+ *
+ * @param clicks           distinct clicks of the main workload (the one A, B and C all read)
+ * @param pacedDuration    how long a latency run sends for
+ * @param regexCodes       REGEX codes per program, one throughput run each
+ * @param sessionLengths   clicks per session, one throughput run each (same total clicks)
+ * @param historyClicks    total clicks of each session-length run
+ * @param sessions         sessions of the state-size runs
+ */
+public record BenchPlan(
+        int clicks,
+        Duration pacedDuration,
+        List<Integer> regexCodes,
+        List<Integer> sessionLengths,
+        int historyClicks,
+        List<Integer> sessions) {
+
+    /** Mean clicks of a generated session (1 to 20, uniformly). */
+    static final double CLICKS_PER_SESSION = 10.5;
+
+    public BenchPlan {
+        regexCodes = List.copyOf(regexCodes);
+        sessionLengths = List.copyOf(sessionLengths);
+        sessions = List.copyOf(sessions);
+    }
+
+    public static BenchPlan quick() {
+        return new BenchPlan(20_000, Duration.ofSeconds(8), List.of(10, 1_000, 10_000), List.of(1, 100, 1_000),
+                12_000, List.of(2_000, 6_000));
+    }
+
+    public static BenchPlan full() {
+        return new BenchPlan(105_000, Duration.ofSeconds(30), List.of(10, 1_000, 10_000), List.of(1, 100, 1_000),
+                60_000, List.of(10_000, 50_000));
+    }
+
+    /** Clicks that make about {@code sessions} generated sessions. */
+    static int clicksOfSessions(int sessions) {
+        return (int) Math.round(sessions * CLICKS_PER_SESSION);
+    }
+}

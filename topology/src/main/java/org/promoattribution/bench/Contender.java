@@ -1,0 +1,44 @@
+package org.promoattribution.bench;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.promoattribution.load.TrafficTotals;
+import org.promoattribution.streams.AttributionSerdes;
+
+/** One of the things measured on the same records: raw clients, a Streams passthrough, the attribution topology. */
+interface Contender {
+
+    /** "A", "B" or "C". */
+    String label();
+
+    /** A name for tables, JSON keys and topic names. */
+    String name();
+
+    /** The topics the run writes to, created before it starts; outputs are read from {@link #outputTopics}. */
+    List<String> topicsToCreate(RunSpec run);
+
+    List<String> outputTopics(RunSpec run);
+
+    /** Output records to wait for when every input record has been processed. */
+    long expectedOutputs(TrafficTotals totals);
+
+    /** The conversion an output record stands for, to match it with the time the conversion was sent. */
+    String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes);
+
+    /** Clicks kept in state by the last run, for the bytes per stored click; 0 when it keeps none. */
+    default long storedClicks(TrafficTotals totals) {
+        return 0;
+    }
+
+    /** Starts reading the run's inputs from their beginning. */
+    Running start(RunSpec run, AttributionSerdes serdes) throws Exception;
+
+    /** A started contender. */
+    interface Running extends AutoCloseable {
+        /** Waits until it has its partitions and processes; returns System.nanoTime() of that moment. */
+        long awaitReady() throws InterruptedException;
+
+        @Override
+        void close();
+    }
+}

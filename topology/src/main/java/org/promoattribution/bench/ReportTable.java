@@ -1,0 +1,64 @@
+package org.promoattribution.bench;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The run's figures as plain-text tables, for the terminal. */
+final class ReportTable {
+    private ReportTable() {
+    }
+
+    static void print(PrintWriter out, RunContext context, BenchResults results) {
+        out.printf("%nbench (%s) on %s, %d cores, load average %.2f at start%n%n", context.mode(), context.cluster(),
+                context.cores(), context.loadAverageAtStart());
+        out.printf("%-22s %-6s %10s %8s %9s %9s %9s %9s%n", "contender", "guar.", "records/s", "MB/s",
+                "rate/s", "p50 ms", "p99 ms", "max ms");
+        for (Throughput t : results.main()) {
+            out.printf("%-22s %-6s %,10.0f %8.2f", label(t.contender()), t.guarantee().label(), t.recordsPerSecond(),
+                    t.megabytesPerSecond());
+            results.latency(t.contender(), t.guarantee()).ifPresentOrElse(
+                    l -> out.printf(" %,9.0f %9d %9d %9d%n", l.targetRate(), l.p50(), l.p99(), l.max()),
+                    () -> out.printf("%n"));
+        }
+        out.printf("%nattribution / passthrough B: %.2f (EOS), %.2f (ALOS)%n",
+                results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
+                results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
+        out.printf("attribution / raw clients A:  %.2f (EOS), %.2f (ALOS)%n",
+                results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
+                results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
+
+        curve(out, "regex codes/program", results.regex());
+        curve(out, "clicks/session", results.history());
+        out.printf("%n%-20s %12s %12s %14s %12s %10s%n", "sessions", "records/s", "stored clicks", "RocksDB bytes",
+                "bytes/click", "RSS MB");
+        results.sessions().forEach((count, t) -> out.printf("%,-20d %,12.0f %,12d %,14d %12.1f %10.0f%n", count,
+                t.recordsPerSecond(), t.storedClicks(), t.stateBytes(), t.bytesPerStoredClick(),
+                results.residentBytes(count) / 1e6));
+
+        out.printf("%ntargets%n");
+        for (Target target : results.targets()) {
+            out.printf("  %-4s %-50s %10.2f (limit %s)%n", target.passed() ? "PASS" : "MISS", target.description(),
+                    target.value(), format(target.limit()));
+        }
+        out.flush();
+    }
+
+    private static void curve(PrintWriter out, String title, Map<Integer, Throughput> points) {
+        out.printf("%n%-20s %12s %10s%n", title, "records/s", "vs first");
+        double first = points.values().stream().findFirst().map(Throughput::recordsPerSecond).orElse(Double.NaN);
+        points.forEach((x, t) -> out.printf("%,-20d %,12.0f %10.2f%n", x, t.recordsPerSecond(),
+                t.recordsPerSecond() / first));
+    }
+
+    private static String label(String contender) {
+        return switch (contender) {
+            case BenchResults.RAW -> "A raw clients";
+            case BenchResults.PASSTHROUGH -> "B streams passthrough";
+            default -> "C attribution";
+        };
+    }
+
+    private static String format(double limit) {
+        return limit == Math.rint(limit) ? String.valueOf((long) limit) : String.valueOf(limit);
+    }
+}

@@ -1,0 +1,26 @@
+package org.promoattribution.bench;
+
+/**
+ * One throughput run: a contender reading a scenario's records from the beginning.
+ *
+ * @param records    click and conversion records read
+ * @param bytes      what the broker holds of them
+ * @param seconds    from the contender being ready to its last output being visible
+ * @param stateBytes the RocksDB stores on disk after close (attribution only, else 0)
+ * @param storedClicks clicks kept in the click history (attribution only, else 0)
+ */
+record Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
+                  long stateBytes, long storedClicks) {
+
+    double recordsPerSecond() {
+        return records / seconds;
+    }
+
+    double megabytesPerSecond() {
+        return bytes / 1e6 / seconds;
+    }
+
+    double bytesPerStoredClick() {
+        return storedClicks == 0 ? 0 : (double) stateBytes / storedClicks;
+    }
+}

@@ -1,0 +1,69 @@
+package org.promoattribution.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.promoattribution.app.Connection;
+import org.promoattribution.bench.Bench;
+import org.promoattribution.bench.BenchPlan;
+import org.promoattribution.bench.micro.MicroBenchmarks;
+import org.promoattribution.config.ConfigSources;
+import org.promoattribution.local.LocalStack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: how fast attribution is, next to what the same broker and Kafka Streams sustain. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure attribution against raw Kafka clients and a Kafka Streams passthrough on the same "
+                + "broker and records (throughput, MB/s, end-to-end latency at half load; exactly-once and "
+                + "at-least-once), then its scale curves (REGEX codes, clicks per session, sessions in state).",
+                "Runs on an embedded broker and registry it starts (temporary data) unless --config names a cluster. "
+                        + "Prints a table and writes target/bench/results.json and target/bench/chart.html."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "A reduced run: under five minutes on two cores.")
+    boolean quick;
+
+    @Option(names = "--micro", description = "Run the JMH microbenchmarks of the credit rule and the code matcher "
+            + "instead (about a minute).")
+    boolean micro;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file naming the cluster (bootstrap.servers, schema.registry.url, security).")
+    Path configFile;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "Where results.json and chart.html go (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (micro) {
+            MicroBenchmarks.run(outputDir);
+            return 0;
+        }
+        Bench bench = new Bench(quick ? BenchPlan.quick() : BenchPlan.full(), err);
+        String mode = quick ? "quick" : "full";
+        Properties settings = ConfigSources.load(configFile, System.getenv());
+        if (Connection.configured(settings)) {
+            bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir, out);
+            return 0;
+        }
+        err.println("Starting the embedded Kafka broker and schema registry ...");
+        try (LocalStack stack = LocalStack.temporary().start()) {
+            settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+            settings.setProperty(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
+            bench.run(settings, mode, "embedded broker and registry", outputDir, out);
+        }
+        return 0;
+    }
+}

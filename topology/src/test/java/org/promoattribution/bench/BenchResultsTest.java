@@ -1,0 +1,104 @@
+package org.promoattribution.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchResultsTest {
+    private static final RunContext CONTEXT = new RunContext(Instant.parse("2026-11-25T11:00:00Z"), "quick", 2, 1.5,
+            "embedded <broker>");
+
+    private static Throughput run(String scenario, String contender, Guarantee guarantee, double seconds) {
+        return new Throughput(scenario, contender, guarantee, 10_000, 1_000_000, seconds, 0, 0);
+    }
+
+    /** C at 5,000 records/s, B at 8,000, A at 20,000 (EOS); curves that halve and hold. */
+    private static BenchResults results() {
+        BenchResults results = new BenchResults();
+        results.addMain(run("main", BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2, 0.5));
+        results.addMain(run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 1.25));
+        results.addMain(run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2));
+        results.addLatency(Latency.of(BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2_500,
+                new long[] {100, 120, 90, 300}));
+        results.addRegex(10, run("regex-10", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1));
+        results.addRegex(10_000, run("regex-10000", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2.5));
+        results.addHistory(1, run("history-1", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1));
+        results.addHistory(1_000, run("history-1000", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1.25));
+        results.addSessions(100, new Throughput("sessions-100", BenchResults.ATTRIBUTION,
+                Guarantee.EXACTLY_ONCE_V2, 1_000, 100_000, 1, 300_000, 1_000), 200_000_000);
+        results.addSessions(400, new Throughput("sessions-400", BenchResults.ATTRIBUTION,
+                Guarantee.EXACTLY_ONCE_V2, 4_000, 400_000, 1, 600_000, 4_000), 250_000_000);
+        return results;
+    }
+
+    @Test
+    void ratiosCompareAttributionWithTheOthersUnderTheSameGuarantee() {
+        BenchResults results = results();
+        assertThat(results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)).isCloseTo(0.625,
+                within(1e-9));
+        assertThat(results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2)).isCloseTo(0.25, within(1e-9));
+        assertThat(results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE)).isNaN();
+        assertThat(BenchResults.lastOverFirst(results.regex())).isCloseTo(0.4, within(1e-9));
+        assertThat(BenchResults.lastOverFirst(results.history())).isCloseTo(0.8, within(1e-9));
+        assertThat(results.bytesPerClick()).isCloseTo(150, within(1e-9)); // the largest session count's
+    }
+
+    @Test
+    void latencyPercentilesAreNearestRank() {
+        Latency latency = Latency.of("c", Guarantee.AT_LEAST_ONCE, 10, new long[] {5, 1, 4, 2, 3});
+        assertThat(latency.p50()).isEqualTo(3);
+        assertThat(latency.p99()).isEqualTo(5);
+        assertThat(latency.max()).isEqualTo(5);
+        assertThat(latency.samples()).isEqualTo(5);
+    }
+
+    @Test
+    void targetsPassOrMissOnTheirLimits() {
+        Map<String, Boolean> passed = new HashMap<>();
+        results().targets().forEach(t -> passed.put(t.key(), t.passed()));
+        assertThat(passed).containsEntry("attribution_vs_streams_passthrough", true)
+                .containsEntry("p99_ms_at_half_load", false) // 300 ms: nearest rank of 4 samples is the max
+                .containsEntry("regex_10k_vs_10", false)
+                .containsEntry("history_1000_vs_1", true)
+                .containsEntry("bytes_per_click", true);
+        assertThat(new Target("at most", "k", 200, 200, false).passed()).isTrue();
+        assertThat(new Target("at least", "k", 0.59, 0.6, true).passed()).isFalse();
+    }
+
+    @Test
+    void resultsJsonHasTheHeadlineKeysAsNumbersAndNullForWhatWasNotMeasured(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nested/results.json");
+        ResultsJson.write(file, ResultsJson.document(CONTEXT, results(), 1.0));
+
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        for (String key : new String[] {"attribution_vs_streams_passthrough", "attribution_vs_raw_clients",
+                "p99_ms_at_half_load", "regex_10k_vs_10", "history_1000_vs_1", "bytes_per_click",
+                "attribution_eos_records_per_s", "regex_10000_records_per_s", "sessions_400_rss_bytes"}) {
+            assertThat(json.get(key).isNumber()).as(key).isTrue();
+        }
+        assertThat(json.get("attribution_vs_raw_clients_alos").isNull()).isTrue();
+        assertThat(json.get("targets")).hasSize(5);
+        assertThat(json.get("throughput")).hasSize(3);
+        assertThat(json.get("cores").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void chartHasOneBarPerRunAndEscapesText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chart.html");
+        HtmlChart.write(file, CONTEXT, results());
+
+        String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("embedded &lt;broker&gt;")
+                .contains("MISS: 10,000 regex codes &gt;= 0.5 x 10").doesNotContain("<script");
+        assertThat(html.split("<rect", -1)).hasSize(1 + 3 + 1 + 2 + 2 + 2);
+    }
+}
