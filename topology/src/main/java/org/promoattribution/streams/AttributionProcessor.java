@@ -118,7 +118,10 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         metrics.decision(decision.getOutcome(), decision.getReason(), Duration.between(conversion.getTimestamp(), now));
         // Stamped with the decision's wall-clock time: explain.retention counts from when it was decided.
         explanations.put(decision.getConversionId(), ExplanationJson.encode(decided.explanation()), now.toEpochMilli());
-        context.forward(new Record<>(decision.getConversionId(), decision, conversion.getTimestamp().toEpochMilli()));
+        // Stamped with the decision time, not the order's: the broker refuses a record more than an
+        // hour ahead (log.message.timestamp.after.max.ms: an order clock running fast would stop the
+        // partition) and deletes records older than retention.ms (a late order's decision would go).
+        context.forward(new Record<>(decision.getConversionId(), decision, now.toEpochMilli()));
     }
 
     /** A partition that falls silent would hold its waiting conversions forever: decide them. */

@@ -31,6 +31,18 @@ public record Explanation(
     /** The clicks in the window kept with an explanation: the latest ones, enough to read the decision. */
     public static final int MAX_CLICKS = 20;
 
+    /**
+     * Codes longer than this are cut in an explanation: a shopper may paste a megabyte into the
+     * code field, and an explanation holding it twice would exceed Kafka's record size limit.
+     */
+    public static final int MAX_CODE_CHARS = 1_000;
+
+    static String shown(String code) {
+        return code == null || code.length() <= MAX_CODE_CHARS
+                ? code
+                : code.substring(0, MAX_CODE_CHARS) + "… (" + code.length() + " characters)";
+    }
+
     /** What was decided: the fields of the AttributionDecision written to the outcome topic. */
     public record Decision(
             Outcome outcome,
@@ -43,6 +55,11 @@ public record Explanation(
             String clickId,
             Instant clickTimestamp,
             List<String> unmatchedCodes) {
+
+        public Decision {
+            promoCode = shown(promoCode);
+            unmatchedCodes = unmatchedCodes.stream().map(Explanation::shown).toList();
+        }
     }
 
     /**
@@ -73,5 +90,9 @@ public record Explanation(
             CreditPolicy creditPolicy,
             MatchType matchType,
             String dealId) {
+
+        public TypedCode {
+            code = shown(code);
+        }
     }
 }

@@ -40,6 +40,10 @@ public final class CodeDefinitions {
     }
 
     private static Pattern compile(String regex) {
+        if (NestedRepetition.exceedsLimit(regex)) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN, "not a valid RE2 pattern: bad repetition"
+                    + " operator: nested counted repetitions may multiply to at most " + NestedRepetition.LIMIT);
+        }
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
