@@ -17,13 +17,20 @@ interface Contender {
     /** The topics the run writes to, created before it starts; outputs are read from {@link #outputTopics}. */
     List<String> topicsToCreate(RunSpec run);
 
-    List<String> outputTopics(RunSpec run);
+    /** By default, as the baselines do: one record per conversion, on the run's output topic. */
+    default List<String> outputTopics(RunSpec run) {
+        return List.of(run.outputTopic());
+    }
 
     /** Output records to wait for when every input record has been processed. */
-    long expectedOutputs(TrafficTotals totals);
+    default long expectedOutputs(TrafficTotals totals) {
+        return ConversionOutputs.expected(totals);
+    }
 
     /** The conversion an output record stands for, to match it with the time the conversion was sent. */
-    String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes);
+    default String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
+        return ConversionOutputs.conversionId(output, serdes);
+    }
 
     /** Clicks kept in state by the last run, for the bytes per stored click; 0 when it keeps none. */
     default long storedClicks(TrafficTotals totals) {

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.promoattribution.config.Topics;
 import org.promoattribution.load.ClientSettings;
-import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**
@@ -46,21 +45,6 @@ final class RawClients implements Contender {
     @Override
     public List<String> topicsToCreate(RunSpec run) {
         return List.of(run.outputTopic());
-    }
-
-    @Override
-    public List<String> outputTopics(RunSpec run) {
-        return List.of(run.outputTopic());
-    }
-
-    @Override
-    public long expectedOutputs(TrafficTotals totals) {
-        return ConversionOutputs.expected(totals);
-    }
-
-    @Override
-    public String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
-        return ConversionOutputs.conversionId(output, serdes);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.promoattribution.bench;
 
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.promoattribution.config.Topics;
-import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**
@@ -30,21 +28,6 @@ final class StreamsPassthrough implements Contender {
     @Override
     public List<String> topicsToCreate(RunSpec run) {
         return List.of(run.outputTopic(), clicksOut(run));
-    }
-
-    @Override
-    public List<String> outputTopics(RunSpec run) {
-        return List.of(run.outputTopic());
-    }
-
-    @Override
-    public long expectedOutputs(TrafficTotals totals) {
-        return ConversionOutputs.expected(totals);
-    }
-
-    @Override
-    public String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
-        return ConversionOutputs.conversionId(output, serdes);
     }
 
     @Override
