@@ -8,7 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
- * The whole bench on one cluster: the main workload written once and read by raw clients (A), a
+ * The whole bench on one cluster: a warm-up run of each contender, then the main workload written once and read by raw clients (A), a
  * Streams passthrough (B) and attribution (C) under both guarantees; each paced at half its own
  * throughput for latency; then attribution alone over the scale curves.
  */
@@ -39,6 +39,11 @@ public final class Bench {
         try (BenchCluster cluster = new BenchCluster(settings)) {
             Trials trials = new Trials(cluster);
 
+            // Unmeasured: the first run of each contender in this JVM would time the JIT compiling it.
+            Workload warmup = trials.write(Scenario.warmup(plan.warmupClicks()));
+            for (Contender contender : contenders) {
+                attempt(() -> trials.throughput(contender, warmup, Guarantee.EXACTLY_ONCE_V2));
+            }
             Workload main = trials.write(Scenario.main(plan.clicks()));
             for (Guarantee guarantee : GUARANTEES) {
                 for (Contender contender : contenders) {

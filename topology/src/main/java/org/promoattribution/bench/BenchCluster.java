@@ -69,16 +69,21 @@ final class BenchCluster implements AutoCloseable {
         return new RunSpec(id, guarantee, AttributionConfig.from(props), stateDir, id + "-out");
     }
 
-    /** Creates the topics that do not exist yet; compacted ones as asked. */
+    /**
+     * Creates the topics that do not exist yet; compacted ones as asked. None expires by time: the
+     * generated events carry event times months old as record timestamps, and a broker's retention
+     * check (its first 30 s after start) would otherwise delete a workload before every contender
+     * has read it.
+     */
     void createTopics(Collection<String> topics, Set<String> compacted) throws ExecutionException, InterruptedException {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : topics) {
             if (!existing.contains(topic)) {
-                NewTopic created = new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty());
-                missing.add(compacted.contains(topic)
-                        ? created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                        : created);
+                missing.add(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty()).configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, "-1",
+                        TopicConfig.CLEANUP_POLICY_CONFIG, compacted.contains(topic)
+                                ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
             }
         }
         if (!missing.isEmpty()) {

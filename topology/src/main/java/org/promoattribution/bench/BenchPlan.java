@@ -7,6 +7,8 @@ import java.util.List;
  * How big each part of a bench run is. {@link #quick()} keeps the whole run under five minutes
  * on two cores; {@link #full()} gives steadier figures.
  *
+ * @param warmupClicks     distinct clicks of the workload each contender reads once, unmeasured, first:
+ *                         the JIT compiles the hot paths of all three before any run is timed
  * @param clicks           distinct clicks of the main workload (the one A, B and C all read)
  * @param pacedDuration    how long a latency run sends for
  * @param regexCodes       REGEX codes per program, one throughput run each
@@ -15,6 +17,7 @@ import java.util.List;
  * @param sessions         sessions of the state-size runs
  */
 public record BenchPlan(
+        int warmupClicks,
         int clicks,
         Duration pacedDuration,
         List<Integer> regexCodes,
@@ -32,13 +35,13 @@ public record BenchPlan(
     }
 
     public static BenchPlan quick() {
-        return new BenchPlan(20_000, Duration.ofSeconds(8), List.of(10, 1_000, 10_000), List.of(1, 100, 1_000),
-                12_000, List.of(2_000, 6_000));
+        return new BenchPlan(10_000, 50_000, Duration.ofSeconds(8), List.of(10, 1_000, 10_000),
+                List.of(1, 100, 1_000), 30_000, List.of(2_000, 6_000));
     }
 
     public static BenchPlan full() {
-        return new BenchPlan(105_000, Duration.ofSeconds(30), List.of(10, 1_000, 10_000), List.of(1, 100, 1_000),
-                60_000, List.of(10_000, 50_000));
+        return new BenchPlan(20_000, 200_000, Duration.ofSeconds(30), List.of(10, 1_000, 10_000),
+                List.of(1, 100, 1_000), 100_000, List.of(10_000, 50_000));
     }
 
     /** Clicks that make about {@code sessions} generated sessions. */
