@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.promoattribution.app.BoundedRocksDbMemory;
 import org.promoattribution.config.Topics;
 import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.streams.AttributionMetrics;
@@ -51,7 +52,9 @@ final class AttributionContender implements Contender {
     @Override
     public Running start(RunSpec run, AttributionSerdes serdes) {
         metrics = new AttributionMetrics(new SimpleMeterRegistry());
-        return new StreamsRunning(AttributionTopology.build(run.config(), serdes, metrics), run.config());
+        // The settings `run` uses, RocksDB memory bound included.
+        return new StreamsRunning(AttributionTopology.build(run.config(), serdes, metrics),
+                BoundedRocksDbMemory.asDefault(run.config().streams()));
     }
 
     /** Distinct clicks less those not stored because their partner holds an ALWAYS code (SPEC rule 3). */

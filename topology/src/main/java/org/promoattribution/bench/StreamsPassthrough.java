@@ -38,7 +38,7 @@ final class StreamsPassthrough implements Contender {
                 .to(clicksOut(run), Produced.with(Serdes.String(), serdes.click()));
         builder.stream(topics.conversions(), Consumed.with(Serdes.String(), serdes.conversion()))
                 .to(run.outputTopic(), Produced.with(Serdes.String(), serdes.conversion()));
-        return new StreamsRunning(builder.build(), run.config());
+        return new StreamsRunning(builder.build(), run.config().streams());
     }
 
     private static String clicksOut(RunSpec run) {

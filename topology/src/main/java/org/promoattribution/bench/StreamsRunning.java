@@ -1,12 +1,12 @@
 package org.promoattribution.bench;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.promoattribution.config.AttributionConfig;
 
 /** A Kafka Streams contender, ready once it reaches RUNNING. */
 final class StreamsRunning implements Contender.Running {
@@ -15,8 +15,8 @@ final class StreamsRunning implements Contender.Running {
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicLong readyNanos = new AtomicLong();
 
-    StreamsRunning(Topology topology, AttributionConfig config) {
-        streams = new KafkaStreams(topology, config.streams());
+    StreamsRunning(Topology topology, Properties settings) {
+        streams = new KafkaStreams(topology, settings);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING && readyNanos.compareAndSet(0, System.nanoTime())) {
                 running.countDown();

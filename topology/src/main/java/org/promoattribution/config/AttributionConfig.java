@@ -128,11 +128,6 @@ public record AttributionConfig(
         return referralWindowByProgram.getOrDefault(programId, referralWindow);
     }
 
-    /** The longest referral window of any program: how long a click can still count. */
-    public Duration longestReferralWindow() {
-        return referralWindowByProgram.values().stream().reduce(referralWindow, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-    }
-
     private static Duration duration(Map<String, String> values, String key, Duration fallback) {
         String value = values.get(key);
         if (value == null) {

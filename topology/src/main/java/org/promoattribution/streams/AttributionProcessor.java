@@ -28,7 +28,6 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private final EventClock clock = new EventClock();
     private ProcessorContext<String, AttributionDecision> context;
     private ClickHistoryStore history;
-    private SeenIds seenClicks;
     private SeenIds seenConversions;
     private PendingConversions pending;
     private ConversionDecider decider;
@@ -46,10 +45,8 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         this.context = context;
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
-        WindowStore<Bytes, byte[]> clickIds = context.getStateStore(StoreNames.SEEN_CLICKS);
         WindowStore<Bytes, byte[]> conversionIds = context.getStateStore(StoreNames.SEEN_CONVERSIONS);
-        history = new ClickHistoryStore(clicks, sessions);
-        seenClicks = new SeenIds(clickIds, AttributionTopology.clickRetention(config).toMillis());
+        history = new ClickHistoryStore(clicks, sessions, context.getStateStore(StoreNames.CLICK_IDS));
         seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
         decider = new ConversionDecider(codes, history, config);
@@ -83,7 +80,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             metrics.untrackedClick(); // SPEC rule 3: the partner's code earns credit without clicks
             return;
         }
-        if (!seenClicks.firstSighting(click.getSessionId(), click.getClickId(), clock.now())) {
+        if (history.holds(click.getSessionId(), click.getClickId())) {
             metrics.duplicateClick();
             return;
         }

@@ -84,7 +84,7 @@ public final class AttributionTopology {
         addSessionStores(builder, config);
         sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.SEEN_CLICKS,
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
@@ -96,11 +96,6 @@ public final class AttributionTopology {
     static String routingKey(Conversion conversion) {
         String session = conversion.getSessionId();
         return session == null || session.isEmpty() ? conversion.getConversionId() : session;
-    }
-
-    /** How long a click may still count for a conversion still to come, and so how long to keep it. */
-    static Duration clickRetention(AttributionConfig config) {
-        return config.longestReferralWindow().plus(config.decisionDelay()).plus(config.clickRetentionGrace());
     }
 
     /**
@@ -143,15 +138,13 @@ public final class AttributionTopology {
     }
 
     private static void addSessionStores(StreamsBuilder builder, AttributionConfig config) {
-        Duration clickRetention = clickRetention(config);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_HISTORY), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.SEEN_CLICKS, clickRetention, Duration.ofMillis(1), false),
-                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CLICK_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),

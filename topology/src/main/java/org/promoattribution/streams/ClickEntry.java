@@ -18,6 +18,10 @@ final class ClickEntry {
                 .putInt(click.length).put(click).putInt(partner.length).put(partner).array();
     }
 
+    static String clickIdOf(byte[] value) {
+        return SessionKey.readString(ByteBuffer.wrap(value));
+    }
+
     static TrackedClick decode(Bytes key, byte[] value) {
         ByteBuffer buffer = ByteBuffer.wrap(value);
         String clickId = SessionKey.readString(buffer);

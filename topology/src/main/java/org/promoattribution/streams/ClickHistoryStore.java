@@ -18,17 +18,32 @@ import org.promoattribution.rule.TrackedClick;
  * Each session's tracked clicks, one store entry per click keyed by (session, program,
  * timestamp, arrival), so that adding a click and finding the latest one in a time range
  * each cost one seek whatever the history's length. A small per-session entry keeps the
- * arrival counter, the count (for the per-session bound) and the latest click time (for
- * sweeping idle sessions).
+ * arrival counter, the count (for the per-session bound), the oldest click time (so an append
+ * looks for clicks to drop only when there are some) and the latest (for sweeping idle
+ * sessions). The ids of the clicks held are kept too, keyed by (session, clickId), for SPEC
+ * rule 7: a point lookup, and an id leaves with its click.
  */
 final class ClickHistoryStore {
+    private static final byte[] HELD = new byte[0];
     private final KeyValueStore<Bytes, byte[]> clicks;
     private final KeyValueStore<Bytes, byte[]> sessions;
+    private final KeyValueStore<Bytes, byte[]> clickIds;
     private Bytes sweepCursor;
 
-    ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions) {
+    ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions,
+                      KeyValueStore<Bytes, byte[]> clickIds) {
         this.clicks = clicks;
         this.sessions = sessions;
+        this.clickIds = clickIds;
+    }
+
+    /**
+     * Whether the session holds a click with this id (SPEC rule 7). A click dropped from the
+     * history is forgotten with it: delivered again, it is too old for the window or, past the
+     * bound, the oldest again, and so dropped again.
+     */
+    boolean holds(String sessionId, String clickId) {
+        return clickIds.get(SessionKey.clickIdKey(sessionId, clickId)) != null;
     }
 
     /** What one append did to the store. */
@@ -43,16 +58,35 @@ final class ClickHistoryStore {
                     Instant cutoff, int maxClicks) {
         SessionState state = SessionState.read(sessions.get(session.prefixBytes()));
         clicks.put(session.clickKey(timestamp.toEpochMilli(), state.nextArrival), ClickEntry.encode(clickId, partnerId));
+        clickIds.put(SessionKey.clickIdKey(session.sessionId(), clickId), HELD);
         int count = state.count + 1;
-        int byWindow = deleteAll(range(session.first(), session.clickKey(cutoff.toEpochMilli() - 1, Long.MAX_VALUE)));
-        count -= byWindow;
+        long oldest = Math.min(state.oldestTimestamp, timestamp.toEpochMilli());
+        int byWindow = 0;
         int byBound = 0;
-        if (count > maxClicks) {
-            byBound = deleteAll(firstN(session, count - maxClicks));
-            count -= byBound;
+        if (oldest < cutoff.toEpochMilli() || count > maxClicks) {
+            // One pass from the oldest click: first those out of the window, then past the bound.
+            List<KeyValue<Bytes, byte[]>> dropped = new ArrayList<>();
+            oldest = Long.MAX_VALUE;
+            try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+                while (it.hasNext()) {
+                    KeyValue<Bytes, byte[]> kv = it.next();
+                    long clickTime = SessionKey.timestampOf(kv.key);
+                    if (clickTime < cutoff.toEpochMilli()) {
+                        byWindow++;
+                    } else if (count - byWindow - byBound > maxClicks) {
+                        byBound++;
+                    } else {
+                        oldest = clickTime;
+                        break;
+                    }
+                    dropped.add(kv);
+                }
+            }
+            deleteAll(session, dropped);
+            count -= byWindow + byBound;
         }
         long latest = Math.max(state.latestTimestamp, timestamp.toEpochMilli());
-        sessions.put(session.prefixBytes(), new SessionState(state.nextArrival + 1, count, latest).write());
+        sessions.put(session.prefixBytes(), new SessionState(state.nextArrival + 1, count, latest, oldest).write());
         return new Appended(byWindow, byBound);
     }
 
@@ -113,34 +147,24 @@ final class ClickHistoryStore {
             SessionKey session = SessionKey.fromPrefix(entry.key.get());
             SessionState state = SessionState.read(entry.value);
             if (state.latestTimestamp < cutoffForProgram.apply(session.programId()).toEpochMilli()) {
-                deleted += deleteAll(range(session.first(), session.last()));
+                List<KeyValue<Bytes, byte[]>> all = new ArrayList<>();
+                try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+                    it.forEachRemaining(all::add);
+                }
+                deleted += deleteAll(session, all);
                 sessions.delete(entry.key);
             }
         }
         return deleted;
     }
 
-    private List<Bytes> range(Bytes from, Bytes to) {
-        List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(from, to)) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
+    /** Deletes these clicks of the session, and their ids with them. */
+    private int deleteAll(SessionKey session, List<KeyValue<Bytes, byte[]>> dropped) {
+        for (KeyValue<Bytes, byte[]> kv : dropped) {
+            clicks.delete(kv.key);
+            clickIds.delete(SessionKey.clickIdKey(session.sessionId(), ClickEntry.clickIdOf(kv.value)));
         }
-        return keys;
-    }
-
-    private List<Bytes> firstN(SessionKey session, int n) {
-        List<Bytes> keys = new ArrayList<>(n);
-        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
-            while (it.hasNext() && keys.size() < n) {
-                keys.add(it.next().key);
-            }
-        }
-        return keys;
-    }
-
-    private int deleteAll(List<Bytes> keys) {
-        keys.forEach(clicks::delete);
-        return keys.size();
+        return dropped.size();
     }
 
     /** The click log of one session, read lazily from the newest click backwards. */
@@ -170,18 +194,22 @@ final class ClickHistoryStore {
     }
 
     /** The per-session entry. */
-    private record SessionState(long nextArrival, int count, long latestTimestamp) {
+    private record SessionState(long nextArrival, int count, long latestTimestamp, long oldestTimestamp) {
+        /** Entries written before the oldest time was kept: unknown, so the next append looks. */
+        private static final int WITHOUT_OLDEST = Long.BYTES * 2 + Integer.BYTES;
+
         static SessionState read(byte[] bytes) {
             if (bytes == null) {
-                return new SessionState(0, 0, Long.MIN_VALUE);
+                return new SessionState(0, 0, Long.MIN_VALUE, Long.MAX_VALUE);
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            return new SessionState(buffer.getLong(), buffer.getInt(), buffer.getLong());
+            return new SessionState(buffer.getLong(), buffer.getInt(), buffer.getLong(),
+                    bytes.length == WITHOUT_OLDEST ? Long.MIN_VALUE : buffer.getLong());
         }
 
         byte[] write() {
-            return ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES)
-                    .putLong(nextArrival).putInt(count).putLong(latestTimestamp).array();
+            return ByteBuffer.allocate(WITHOUT_OLDEST + Long.BYTES)
+                    .putLong(nextArrival).putInt(count).putLong(latestTimestamp).putLong(oldestTimestamp).array();
         }
     }
 }

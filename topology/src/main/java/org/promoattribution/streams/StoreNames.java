@@ -4,10 +4,10 @@ package org.promoattribution.streams;
 public final class StoreNames {
     /** Tracked clicks, one entry per click: session, program, timestamp, arrival. */
     public static final String CLICK_HISTORY = "click-history";
-    /** Per session and program: next arrival number, click count, latest click time. */
+    /** Per session and program: next arrival number, click count, oldest and latest click time. */
     public static final String CLICK_SESSIONS = "click-sessions";
-    /** Click ids seen per session, for duplicate deliveries. */
-    public static final String SEEN_CLICKS = "seen-clicks";
+    /** The ids of the clicks in the history, per session, for duplicate deliveries. */
+    public static final String CLICK_IDS = "click-ids";
     /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
     public static final String SEEN_CONVERSIONS = "seen-conversions";
     /** Conversions waiting for their decision time when decision.delay is set. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
@@ -34,6 +35,10 @@ class DeliveryTopologyTest {
     private long storedClicks() {
         KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY);
         return store.approximateNumEntries() == 0 ? 0 : countAll(store);
+    }
+
+    private long heldClickIds() {
+        return countAll(pipeline.driver().getKeyValueStore(StoreNames.CLICK_IDS));
     }
 
     private static long countAll(KeyValueStore<Bytes, byte[]> store) {
@@ -229,6 +234,55 @@ class DeliveryTopologyTest {
             pipeline.clicks(click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(1.0);
+        }
+
+        @Test
+        void afterAnEvictionTheNextOldestClickIsEvictedInItsTurn() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                    click("c2", "s1", "news", "2026-06-01T12:00:00Z"),
+                    click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
+            assertThat(storedClicks()).isEqualTo(2);
+            pipeline.clicks(click("c4", "s1", "blog", "2026-06-02T13:00:00Z"));
+            assertThat(storedClicks()).isEqualTo(3); // c2 is exactly 25 h old: still kept
+            pipeline.clicks(click("c5", "s1", "blog", "2026-06-02T13:00:01Z"));
+            assertThat(storedClicks()).isEqualTo(3);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(2.0);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-02T13:00:02Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c5");
+        }
+
+        @Test
+        void theIdsOfDroppedClicksGoWithThem() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
+                    "state.sweep.interval", "PT1M");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                    click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
+                    click("c3", "s1", "blog", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
+                    click("c4", "s2", "blog", "2026-06-02T02:30:00Z"),
+                    click("c5", "s1", "news", "2026-06-02T02:30:00Z")); // c2 is out of the window now
+            assertThat(storedClicks()).isEqualTo(3);
+            assertThat(heldClickIds()).isEqualTo(3);
+            pipeline.clicks(click("c6", "s3", "blog", "2026-06-09T00:00:00Z"));
+            pipeline.advanceWallClock(Duration.ofMinutes(1)); // s1 and s2 are idle: swept
+            assertThat(storedClicks()).isEqualTo(1);
+            assertThat(heldClickIds()).isEqualTo(1);
+        }
+
+        @Test
+        void aClickDeliveredAgainAfterLeavingTheHistoryIsDroppedAgain() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
+            Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
+            pipeline.clicks(first,
+                    click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
+                    click("c3", "s1", "news", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
+                    first);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(2.0);
+            pipeline.clicks(click("c4", "s1", "news", "2026-06-02T03:00:00Z"), first); // now too old as well
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(2.0);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-02T03:00:01Z"));
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.decision().getPartnerId()).isEqualTo("news");
         }
 
         @Test
