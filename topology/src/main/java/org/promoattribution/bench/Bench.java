@@ -2,7 +2,10 @@ package org.promoattribution.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -46,9 +49,15 @@ public final class Bench {
             }
             Workload main = trials.write(Scenario.main(plan.clicks()));
             for (Guarantee guarantee : GUARANTEES) {
-                for (Contender contender : contenders) {
-                    attempt(() -> trials.throughput(contender, main, guarantee)).ifPresent(results::addMain);
+                // Rounds of A, B, C in turn, so that a change in the machine's load falls on all three.
+                Map<Contender, List<Throughput>> runs = new LinkedHashMap<>();
+                for (int round = 0; round < plan.mainRounds(guarantee); round++) {
+                    for (Contender contender : contenders) {
+                        attempt(() -> trials.throughput(contender, main, guarantee)).ifPresent(
+                                run -> runs.computeIfAbsent(contender, c -> new ArrayList<>()).add(run));
+                    }
                 }
+                runs.values().forEach(list -> results.addMain(Throughput.median(list)));
             }
             for (Guarantee guarantee : GUARANTEES) {
                 for (Contender contender : contenders) {

@@ -1,5 +1,8 @@
 package org.promoattribution.bench;
 
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * One throughput run: a contender reading a scenario's records from the beginning.
  *
@@ -11,6 +14,12 @@ package org.promoattribution.bench;
  */
 record Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
                   long stateBytes, long storedClicks) {
+
+    /** The run with the median rate (of an even number, the slower of the middle two). */
+    static Throughput median(List<Throughput> runs) {
+        List<Throughput> sorted = runs.stream().sorted(Comparator.comparingDouble(Throughput::recordsPerSecond)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
 
     double recordsPerSecond() {
         return records / seconds;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,16 @@ class BenchResultsTest {
         assertThat(BenchResults.lastOverFirst(results.regex())).isCloseTo(0.4, within(1e-9));
         assertThat(BenchResults.lastOverFirst(results.history())).isCloseTo(0.8, within(1e-9));
         assertThat(results.bytesPerClick()).isCloseTo(150, within(1e-9)); // the largest session count's
+    }
+
+    @Test
+    void theMedianRunIsReportedAndOfAnEvenNumberTheSlowerMiddleOne() {
+        Throughput slow = run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 4);
+        Throughput middle = run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2);
+        Throughput fast = run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1);
+        assertThat(Throughput.median(List.of(fast, slow, middle))).isSameAs(middle);
+        assertThat(Throughput.median(List.of(fast, slow, middle, fast))).isSameAs(middle);
+        assertThat(Throughput.median(List.of(fast))).isSameAs(fast);
     }
 
     @Test
