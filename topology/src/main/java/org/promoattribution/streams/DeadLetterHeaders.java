@@ -14,6 +14,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
+    /** Only on a dead letter whose value was cut to fit the producer's limit: the value's length as received. */
+    public static final String TRUNCATED_FROM = "dlq.truncated.from";
 
     private DeadLetterHeaders() {
     }

@@ -2,6 +2,7 @@ package org.promoattribution.streams;
 
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -15,6 +16,7 @@ final class DecodeProcessor<T extends SpecificRecord> implements FixedKeyProcess
     private final AttributionMetrics metrics;
     private final boolean requireKey;
     private FixedKeyProcessorContext<byte[], Decoded> context;
+    private DeadLetterFit deadLetterFit;
 
     /**
      * @param requireKey whether a record without a key is bad input (promo codes: a definition
@@ -31,6 +33,7 @@ final class DecodeProcessor<T extends SpecificRecord> implements FixedKeyProcess
     @Override
     public void init(FixedKeyProcessorContext<byte[], Decoded> context) {
         this.context = context;
+        this.deadLetterFit = DeadLetterFit.from(context.appConfigs());
     }
 
     @Override
@@ -44,8 +47,9 @@ final class DecodeProcessor<T extends SpecificRecord> implements FixedKeyProcess
             context.forward(record.withValue(new Decoded(record.value(), value, routingKey.apply(value), null)));
         } catch (InvalidRecordException e) {
             metrics.deadLetter(topic, e.reason());
-            context.forward(record.withValue(new Decoded(record.value(), null, null, e))
-                    .withHeaders(DeadLetterHeaders.of(record.headers(), e, context.recordMetadata())));
+            Headers headers = DeadLetterHeaders.of(record.headers(), e, context.recordMetadata());
+            byte[] deadLetter = deadLetterFit.fit(record.key(), record.value(), headers);
+            context.forward(record.withValue(new Decoded(deadLetter, null, null, e)).withHeaders(headers));
         }
     }
 }

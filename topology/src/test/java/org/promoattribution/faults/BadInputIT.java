@@ -47,6 +47,8 @@ import org.promoattribution.validation.DeadLetterReason;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
     private static final int MEGABYTE_OF_TEXT = 1_000_000; // a 1 MiB record would exceed the broker's limit
+    /** max.request.size (1 MiB) less room for the key and the record's framing. */
+    private static final int LARGEST_RECORD_VALUE = 1024 * 1024 - 160;
     private static final int BULK_PATTERNS = 1_000;
     // Recent: records carry event time, and the broker soon deletes what is older than retention.ms.
     private static final String NOW = Instant.now().minus(Duration.ofHours(1)).toString();
@@ -103,6 +105,9 @@ class BadInputIT {
             assertThat(decisions).hasSize(expectedReasons.size());
             assertThat(reasons).isEqualTo(expectedReasons);
             assertThat(validated.records()).hasSize(definitions.size() + 1);
+            assertThat(deadLetters.records()).filteredOn(r -> header(r, DeadLetterHeaders.TRUNCATED_FROM) != null)
+                    .singleElement().satisfies(r -> assertThat(header(r, DeadLetterHeaders.TRUNCATED_FROM))
+                            .isEqualTo(Integer.toString(LARGEST_RECORD_VALUE)));
         }
     }
 
@@ -139,6 +144,11 @@ class BadInputIT {
 
         bad("random bytes", scenario.topics.clicks(), "bad-s1", randomBytes(), DeadLetterReason.UNDECODABLE);
         bad("random bytes", scenario.topics.promoCodes(), "bad-pc-0", randomBytes(), DeadLetterReason.UNDECODABLE);
+        // As large as a record can be: whole, with our headers, it would not fit the dead-letter topic.
+        byte[] largest = new byte[LARGEST_RECORD_VALUE];
+        Arrays.fill(largest, (byte) 'x');
+        bad("garbage as large as a record can be", scenario.topics.clicks(), "bad-s1", largest,
+                DeadLetterReason.UNDECODABLE);
         bad("truncated Avro", scenario.topics.conversions(), "bad-s1",
                 Arrays.copyOf(orderBytes, orderBytes.length / 2), DeadLetterReason.UNDECODABLE);
         bad("unknown schema id", scenario.topics.clicks(), "bad-s1",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -19,6 +20,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,35 @@ class BadInputTopologyTest {
         assertThat(deadLetter.value()).isEqualTo(garbage);
         assertThat(deadLetter.key()).isEqualTo(KEY);
         assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("clicks");
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.TRUNCATED_FROM)).isNull();
+    }
+
+    @Test
+    void aDeadLetterTooLargeForTheProducerIsCutToFitAndSaysHowLongItWas() {
+        AttributionDriver smallRequests = new AttributionDriver(AttributionDriver.settings("max.request.size", "8192"));
+        try {
+            byte[] garbage = new byte[20_000];
+            Arrays.fill(garbage, (byte) 'x');
+            smallRequests.rawClick(KEY, garbage);
+            List<TestRecord<byte[], byte[]>> deadLetters = smallRequests.deadLetters();
+            assertThat(deadLetters).hasSize(1);
+            TestRecord<byte[], byte[]> deadLetter = deadLetters.get(0);
+            assertThat(AttributionDriver.reason(deadLetter)).isEqualTo("UNDECODABLE");
+            assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.TRUNCATED_FROM)).isEqualTo("20000");
+            assertThat(deadLetter.value()).hasSizeGreaterThan(6_000)
+                    .isEqualTo(Arrays.copyOf(garbage, deadLetter.value().length));
+            int headerBytes = 0;
+            for (Header header : deadLetter.headers()) {
+                headerBytes += header.key().length() + header.value().length;
+            }
+            assertThat(KEY.length + deadLetter.value().length + headerBytes)
+                    .isLessThanOrEqualTo(8192 - DeadLetterFit.FRAMING_BYTES);
+
+            smallRequests.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(smallRequests.decisions()).hasSize(1);
+        } finally {
+            smallRequests.close();
+        }
     }
 
     @Test
