@@ -27,7 +27,7 @@ interface Contender {
         return ConversionOutputs.expected(totals);
     }
 
-    /** The conversion an output record stands for, to match it with the time the conversion was sent. */
+    /** The conversion an output record stands for, to match it with the time the conversion was sent; null for none. */
     default String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
         return ConversionOutputs.conversionId(output, serdes);
     }
@@ -44,6 +44,15 @@ interface Contender {
     interface Running extends AutoCloseable {
         /** Waits until it has its partitions and processes; returns System.nanoTime() of that moment. */
         long awaitReady() throws InterruptedException;
+
+        /**
+         * For a contender whose outputs do not show that every input was read (raw clients write
+         * nothing per click): waits until it has read and committed all of them, and returns
+         * System.nanoTime() of that moment; 0 when the outputs tell.
+         */
+        default long awaitInputsRead() throws InterruptedException {
+            return 0;
+        }
 
         @Override
         void close();

@@ -50,7 +50,7 @@ final class OutputWatch implements AutoCloseable {
             state[1] = System.nanoTime();
             if (!sentAt.isEmpty()) {
                 String id = conversionIds.apply(record);
-                Long sent = sentAt.get(id);
+                Long sent = id == null ? null : sentAt.get(id);
                 if (sent != null && seen.add(id) && state[2] < latencies.length) {
                     latencies[(int) state[2]++] = now - sent;
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +55,7 @@ final class RawClients implements Contender {
 
     /** The consume-produce loop, on a thread of its own. */
     private static final class Loop implements Running {
+        private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
         private final RunSpec run;
         private final boolean exactlyOnce;
         private final long commitIntervalMs;
@@ -61,6 +63,11 @@ final class RawClients implements Contender {
         private final KafkaProducer<byte[], byte[]> producer;
         private final CountDownLatch assigned = new CountDownLatch(1);
         private final AtomicLong readyNanos = new AtomicLong();
+        private final CountDownLatch allRead = new CountDownLatch(1);
+        private final AtomicLong allReadNanos = new AtomicLong();
+        /** Where each input partition ended when the run started: the workload is written before. */
+        private Map<TopicPartition, Long> endOffsets;
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final Thread thread;
 
@@ -104,6 +111,7 @@ final class RawClients implements Contender {
                 while (!Thread.currentThread().isInterrupted()) {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                     if (!consumer.assignment().isEmpty() && readyNanos.compareAndSet(0, System.nanoTime())) {
+                        endOffsets = consumer.endOffsets(consumer.assignment());
                         assigned.countDown();
                     }
                     if (exactlyOnce && !open && !records.isEmpty()) {
@@ -120,8 +128,14 @@ final class RawClients implements Contender {
                     if (!pending.isEmpty() && System.currentTimeMillis() - lastCommit >= commitIntervalMs) {
                         commit(pending, open);
                         open = false;
+                        pending.forEach((partition, offset) -> committed.put(partition, offset.offset()));
                         pending.clear();
                         lastCommit = System.currentTimeMillis();
+                        if (endOffsets != null && allRead.getCount() > 0 && endOffsets.entrySet().stream()
+                                .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                            allReadNanos.set(System.nanoTime());
+                            allRead.countDown();
+                        }
                     }
                 }
             } catch (WakeupException e) {
@@ -129,6 +143,7 @@ final class RawClients implements Contender {
             } catch (Exception e) {
                 failure.set(e);
                 assigned.countDown();
+                allRead.countDown();
             }
         }
 
@@ -151,6 +166,19 @@ final class RawClients implements Contender {
                 throw new IllegalStateException("raw clients failed", failure.get());
             }
             return readyNanos.get();
+        }
+
+        /** Its outputs are the conversions only; the clicks, most of the input, may still be read. */
+        @Override
+        public long awaitInputsRead() throws InterruptedException {
+            if (!allRead.await(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("raw clients had not read every input record after "
+                        + READ_TIMEOUT.toSeconds() + " s");
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("raw clients failed", failure.get());
+            }
+            return allReadNanos.get();
         }
 
         @Override

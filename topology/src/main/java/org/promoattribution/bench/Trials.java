@@ -30,20 +30,23 @@ final class Trials {
         return writer.write(scenario);
     }
 
-    /** Reads the whole workload from its beginning; timed from the contender being ready to its last output. */
+    /**
+     * Reads the whole workload from its beginning; timed from the contender being ready to the
+     * moment its last output is visible and, for raw clients, every input was read.
+     */
     Throughput throughput(Contender contender, Workload workload, Guarantee guarantee) throws Exception {
         Path stateDir = Files.createTempDirectory("promo-attribution-bench");
         try {
             RunSpec run = prepareRun(contender, workload.scenario(), guarantee, stateDir);
             long ready;
-            OutputWatch.Observed observed;
+            long done;
             try (OutputWatch watch = new OutputWatch(run.config(), contender.outputTopics(run),
                     contender.expectedOutputs(workload.totals()), Map.of(), r -> null);
                  Contender.Running running = contender.start(run, serdes)) {
                 ready = running.awaitReady();
-                observed = watch.await();
+                done = Math.max(watch.await().lastNanos(), running.awaitInputsRead());
             }
-            double seconds = (observed.lastNanos() - ready) / 1e9;
+            double seconds = (done - ready) / 1e9;
             return new Throughput(workload.scenario().name(), contender.name(), guarantee, workload.records(),
                     workload.bytes(), seconds, StateSize.rocksDbBytes(stateDir),
                     contender.storedClicks(workload.totals()));

@@ -5,7 +5,9 @@ import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.testing.AttributionDriver;
+import org.promoattribution.testing.Fixtures;
 
 /** SPEC rules 7 to 9, the routing of records by session, and the bounds on stored clicks. */
 class DeliveryTopologyTest {
@@ -250,6 +253,21 @@ class DeliveryTopologyTest {
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(2.0);
             pipeline.conversions(conversion("o1", "s1", "2026-06-02T13:00:02Z"));
             assertThat(pipeline.decision().getClickId()).isEqualTo("c5");
+        }
+
+        @Test
+        void aSessionEntryFromBeforeTheOldestClickTimeWasKeptStillHasItsOldClicksEvicted() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
+            long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
+                    .put(session.clickKey(old, 0), ClickEntry.encode("c0", "blog"));
+            // next arrival, count, latest click time: the entry as written before
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
+                    ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES).putLong(1).putInt(1).putLong(old).array());
+            pipeline.clicks(click("c1", "s1", "news", "2026-06-02T02:00:00Z"));
+            assertThat(storedClicks()).isEqualTo(1);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(1.0);
         }
 
         @Test
