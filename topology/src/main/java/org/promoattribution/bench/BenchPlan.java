@@ -7,8 +7,6 @@ import java.util.List;
  * How big each part of a bench run is. {@link #quick()} keeps the whole run under five minutes
  * on two cores; {@link #full()} gives steadier figures.
  *
- * @param warmupClicks     distinct clicks of the workload each contender reads once, unmeasured, first:
- *                         the JIT compiles the hot paths of all three before any run is timed
  * @param clicks           distinct clicks of the main workload (the one A, B and C all read)
  * @param eosRounds        how many times each contender reads the main workload under exactly-once,
  *                         the guarantee the targets judge; its median run is reported
@@ -19,7 +17,6 @@ import java.util.List;
  * @param sessions         sessions of the state-size runs
  */
 public record BenchPlan(
-        int warmupClicks,
         int clicks,
         int eosRounds,
         Duration pacedDuration,
@@ -38,12 +35,12 @@ public record BenchPlan(
     }
 
     public static BenchPlan quick() {
-        return new BenchPlan(20_000, 50_000, 3, Duration.ofSeconds(8), List.of(10, 1_000, 10_000),
+        return new BenchPlan(50_000, 3, Duration.ofSeconds(8), List.of(10, 1_000, 10_000),
                 List.of(1, 100, 1_000), 30_000, List.of(2_000, 6_000));
     }
 
     public static BenchPlan full() {
-        return new BenchPlan(50_000, 200_000, 3, Duration.ofSeconds(30), List.of(10, 1_000, 10_000),
+        return new BenchPlan(200_000, 3, Duration.ofSeconds(30), List.of(10, 1_000, 10_000),
                 List.of(1, 100, 1_000), 100_000, List.of(10_000, 50_000));
     }
 

@@ -67,7 +67,8 @@ final class RawClients implements Contender {
         private final AtomicLong allReadNanos = new AtomicLong();
         /** Where each input partition ended when the run started: the workload is written before. */
         private Map<TopicPartition, Long> endOffsets;
-        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        /** Offsets read and, under exactly-once, committed: from then on the outputs are visible. */
+        private final Map<TopicPartition, Long> done = new HashMap<>();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final Thread thread;
 
@@ -125,17 +126,15 @@ final class RawClients implements Contender {
                         pending.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                     }
+                    if (!exactlyOnce && !records.isEmpty()) {
+                        markRead(pending);
+                    }
                     if (!pending.isEmpty() && System.currentTimeMillis() - lastCommit >= commitIntervalMs) {
                         commit(pending, open);
                         open = false;
-                        pending.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+                        markRead(pending);
                         pending.clear();
                         lastCommit = System.currentTimeMillis();
-                        if (endOffsets != null && allRead.getCount() > 0 && endOffsets.entrySet().stream()
-                                .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
-                            allReadNanos.set(System.nanoTime());
-                            allRead.countDown();
-                        }
                     }
                 }
             } catch (WakeupException e) {
@@ -143,6 +142,22 @@ final class RawClients implements Contender {
             } catch (Exception e) {
                 failure.set(e);
                 assigned.countDown();
+                allRead.countDown();
+            }
+        }
+
+        /**
+         * Notes offsets as done; once every input partition is done to its end, the run has read
+         * everything. At-least-once flushes then, without waiting for its 30 s offset commit.
+         */
+        private void markRead(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            offsets.forEach((partition, offset) -> done.put(partition, offset.offset()));
+            if (endOffsets != null && allRead.getCount() > 0 && endOffsets.entrySet().stream()
+                    .allMatch(e -> done.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                if (!exactlyOnce) {
+                    producer.flush();
+                }
+                allReadNanos.set(System.nanoTime());
                 allRead.countDown();
             }
         }

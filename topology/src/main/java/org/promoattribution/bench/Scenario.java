@@ -33,11 +33,6 @@ public record Scenario(String name, TrafficProfile profile, int sessionLength) {
         return new Scenario("main", TrafficProfile.defaults().withClicks(clicks), 0);
     }
 
-    /** Traffic of the main workload's shape that every contender reads once before any run is timed. */
-    static Scenario warmup(int clicks) {
-        return new Scenario("warmup", TrafficProfile.defaults().withClicks(clicks), 0);
-    }
-
     /** Traffic of the main workload's shape, sent at a set pace while a contender runs. */
     static Scenario paced(String name, int clicks) {
         return new Scenario(name, TrafficProfile.defaults().withClicks(clicks), 0);
