@@ -15,8 +15,14 @@ public enum DeadLetterReason {
     INVALID_PATTERN,
     /** A code or pattern longer than 1,000 characters. */
     PATTERN_TOO_LONG,
-    /** validFrom is not before validTo. */
+    /** validFrom is not before validTo, or a bound outside 1970-01-01 to 9999-12-31. */
     INVALID_SCHEDULE,
     /** A promo-code definition without a key cannot be updated or deleted. */
-    MISSING_KEY
+    MISSING_KEY,
+    /** An event time before 1970 or later than now + event.time.max.ahead (SPEC "Time"). */
+    INVALID_TIMESTAMP,
+    /** A record beyond SPEC "Limits": too many codes, too long a code or id, too large an amount. */
+    LIMIT_EXCEEDED,
+    /** A record the pipeline failed to process for any other reason (the error says which). */
+    PROCESSING_ERROR
 }
