@@ -43,8 +43,12 @@ public final class AttributionMetrics {
         registry.counter("attribution.clicks.duplicate").increment();
     }
 
-    void duplicateConversion() {
+    /** @param underAnotherSession whether the order was re-sent under another session (or without one) */
+    void duplicateConversion(boolean underAnotherSession) {
         registry.counter("attribution.conversions.duplicate").increment();
+        if (underAnotherSession) {
+            registry.counter("attribution.conversions.resent.other.session").increment();
+        }
     }
 
     /** @param cause "window" (older than the referral window and grace) or "bound" (too many in the session) */

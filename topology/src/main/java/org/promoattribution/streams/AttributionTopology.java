@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,6 +51,7 @@ public final class AttributionTopology {
                                  PromoCodeIndex index) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
+        ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
 
         // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
@@ -67,7 +69,7 @@ public final class AttributionTopology {
                 Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("promo-codes-tombstones-sink"));
         decode(definitions.get("promo-codes-definitions"), "promo-codes", promoCodes, p -> null, true, topics, metrics)
                 .mapValues(Decoded::raw, Named.as("promo-codes-valid-bytes"))
-                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
                         .withName("promo-codes-valid-sink"));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMO_CODES),
@@ -80,9 +82,9 @@ public final class AttributionTopology {
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
         KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, topics, metrics)
+                clicks, Click::getSessionId, topics, metrics, limit)
                 .merge(bySession(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, topics, metrics), Named.as("session-events"));
+                        AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
         sessionEvents
@@ -90,7 +92,7 @@ public final class AttributionTopology {
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
-                        Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
+                        Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
         return builder.build(config.streams());
     }
@@ -122,7 +124,7 @@ public final class AttributionTopology {
      */
     private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics) {
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit) {
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
@@ -134,7 +136,7 @@ public final class AttributionTopology {
         KStream<byte[], byte[]> rerouted = routes.get(name + "-rekeyed")
                 .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         d.raw()), Named.as(name + "-to-session"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
                         .withName(name + "-by-session"));
         KStream<String, SpecificRecord> rekeyed = decode(rerouted, name + "-rerouted", decoder, routingKey, false,
                 topics, metrics)

@@ -35,6 +35,10 @@ final class DeadLetterFit {
         return new DeadLetterFit(size == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(size.toString().trim()));
     }
 
+    int maxRequestSize() {
+        return maxRequestSize;
+    }
+
     /** The value to write: as received, or its start, with the original length added to {@code headers}. */
     byte[] fit(byte[] key, byte[] value, Headers headers) {
         if (value == null) {
