@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,12 +48,12 @@ class HostileClaimsTest {
         Deserializer<SpecificRecordBase> deserializer = deserializer(record);
         // A valid record first, so that the allocation measured is the claim's, not a first decoding's.
         assertThat(deserializer.deserialize("t", wire(record, body(record, NO_CLAIM, null)))).isEqualTo(record);
-        long before = allocatedBytes();
+        long before = ThreadAllocation.bytes();
 
         assertThatThrownBy(() -> deserializer.deserialize("t", bytes))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("schema id");
-        assertThat(allocatedBytes() - before).as("bytes allocated").isLessThan(ALLOCATION_ALLOWANCE);
+        assertThat(ThreadAllocation.bytes() - before).as("bytes allocated").isLessThan(ALLOCATION_ALLOWANCE);
     }
 
     static Stream<Arguments> hostileClaims() {
@@ -173,9 +172,5 @@ class HostileClaimsTest {
         System.arraycopy(a, 0, both, 0, a.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
-    }
-
-    private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }
