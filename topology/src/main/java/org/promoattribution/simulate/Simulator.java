@@ -56,7 +56,8 @@ public final class Simulator implements AutoCloseable {
     public record Step(List<AttributionDecision> decisions, String rejection) {
     }
 
-    public Simulator(Properties settings, AttributionMetrics metrics) {
+    /** @param now the wall clock when the run starts (SPEC "Time"); it moves only at {@link #finish()} */
+    public Simulator(Properties settings, AttributionMetrics metrics, Instant now) {
         Properties props = new Properties();
         props.putAll(settings);
         Topics topics = AttributionConfig.from(props).topics();
@@ -74,7 +75,7 @@ public final class Simulator implements AutoCloseable {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
         config = AttributionConfig.from(props);
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
-        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics), config.streams());
+        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics), config.streams(), now);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
