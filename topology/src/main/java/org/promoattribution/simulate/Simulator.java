@@ -88,18 +88,15 @@ public final class Simulator implements AutoCloseable {
     public Step send(SimEvent event) {
         byte[] key = event.key() == null ? null : event.key().getBytes(StandardCharsets.UTF_8);
         Topics topics = config.topics();
+        if (event.recordTimestamp() != null) { // a promo code takes the time of the event before it
+            lastEventTime = Instant.ofEpochMilli(event.recordTimestamp());
+        }
         switch (event.kind()) {
-            case CLICK -> {
-                Click click = (Click) event.value();
-                lastEventTime = click.getTimestamp();
-                clicks.pipeInput(key, serdes.click().serializer().serialize(topics.clicks(), click), lastEventTime);
-            }
-            case CONVERSION -> {
-                Conversion conversion = (Conversion) event.value();
-                lastEventTime = conversion.getTimestamp();
-                conversions.pipeInput(key,
-                        serdes.conversion().serializer().serialize(topics.conversions(), conversion), lastEventTime);
-            }
+            case CLICK -> clicks.pipeInput(key,
+                    serdes.click().serializer().serialize(topics.clicks(), (Click) event.value()), lastEventTime);
+            case CONVERSION -> conversions.pipeInput(key,
+                    serdes.conversion().serializer().serialize(topics.conversions(), (Conversion) event.value()),
+                    lastEventTime);
             case PROMO_CODE -> promoCodes.pipeInput(key, // a null value is a tombstone
                     serdes.promoCode().serializer().serialize(topics.promoCodes(), (PromoCode) event.value()),
                     lastEventTime);

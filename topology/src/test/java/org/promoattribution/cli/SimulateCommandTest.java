@@ -413,4 +413,13 @@ class SimulateCommandTest {
         assertThat(run).isEqualTo(new Run(2, List.of()));
         assertThat(err.toString()).contains("Invalid value for option '--now': 'yesterday' is not an ISO-8601 instant");
     }
+
+    @Test
+    void anEventTimeBefore1970ReachesThePipelineInsteadOfFailingTheLine() throws IOException {
+        Run run = simulate("simulate", file(conversion("\"customerId\":null").replace("2026-06-01T10:05:00Z",
+                "1969-12-31T23:00:00Z"), NEXT_EVENT));
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).doesNotContain("PROCESSING_ERROR");
+        assertThat(run.lines().get(1)).isEqualTo(NEXT_DECISION);
+    }
 }
