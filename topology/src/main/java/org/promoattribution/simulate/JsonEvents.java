@@ -20,6 +20,8 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.validation.InvalidRecordException;
+import org.promoattribution.validation.RecordLimits;
 
 /**
  * Reads the JSON-lines events of SPEC "Offline simulation" into the records producers would
@@ -29,8 +31,6 @@ import org.promoattribution.validation.DeadLetterReason;
  * string and is rejected there. Fields this class does not know are ignored.
  */
 public final class JsonEvents {
-    private static final int AMOUNT_SCALE = 4;
-    private static final int AMOUNT_INTEGER_DIGITS = 16;
     /** Longer amount strings are refused before parsing: a decimal(20,4) needs at most 22 characters. */
     private static final int AMOUNT_MAX_CHARS = 1_000;
     /** How much of an offending value an error message repeats. */
@@ -215,8 +215,8 @@ public final class JsonEvents {
 
     /**
      * A decimal string ("59.90", as in SPEC) or a JSON number read exactly; it travels as an Avro
-     * decimal(20,4), so more digits than that are refused, never rounded. The digits before the
-     * point are counted before any rescaling: "1e1000000000" is refused without being expanded.
+     * decimal(20,4), so more digits than that are refused (SPEC "Limits"), never rounded. The
+     * limit is checked before the amount is rescaled: "1e1000000000" is refused without being expanded.
      */
     private static BigDecimal amount(JsonNode node) {
         JsonNode value = node.get("amount");
@@ -245,19 +245,18 @@ public final class JsonEvents {
     }
 
     private static BigDecimal decimal204(BigDecimal amount) {
-        if (amount.signum() == 0) {
-            return BigDecimal.ZERO.setScale(AMOUNT_SCALE);
+        BigDecimal exact;
+        try {
+            exact = amount.stripTrailingZeros(); // "1.50000" is 1.5; this never expands an exponent
+        } catch (ArithmeticException e) { // a scale past an int: "100e2147483647"
+            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED, "amount is beyond decimal(20,4)");
         }
-        if ((long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) {
-            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED, "amount has more than "
-                    + AMOUNT_INTEGER_DIGITS + " digits before the decimal point: " + shown(amount.toString()));
+        try {
+            RecordLimits.amount(exact);
+        } catch (InvalidRecordException e) {
+            throw new RejectedEventException(e.reason(), e.getMessage());
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > AMOUNT_SCALE) {
-            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED,
-                    "amount has more than " + AMOUNT_SCALE + " decimal places: " + shown(amount.toString()));
-        }
-        return stripped.setScale(AMOUNT_SCALE);
+        return exact.setScale(RecordLimits.AMOUNT_SCALE);
     }
 
     private static <E extends Enum<E>> E symbol(JsonNode node, String field, Class<E> type) {

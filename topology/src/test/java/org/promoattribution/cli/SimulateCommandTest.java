@@ -33,6 +33,11 @@ class SimulateCommandTest {
             + "\"reason\":\"NO_CLICK_NO_CODE\",\"partnerId\":null,\"basis\":null,\"promoCodeId\":null,\"promoCode\":null,"
             + "\"dealId\":null,\"clickId\":null,\"unmatchedCodes\":[]}";
 
+    private static final String BEFORE_THE_POINT =
+            "LIMIT_EXCEEDED: limit amount decimal(20,4): amount has more than 16 digits before the decimal point";
+    private static final String AFTER_THE_POINT =
+            "LIMIT_EXCEEDED: limit amount decimal(20,4): amount has more than 4 digits after the decimal point";
+
     private record Run(int exitCode, List<String> lines) {
     }
 
@@ -232,9 +237,7 @@ class SimulateCommandTest {
                         conversion("\"amount\":\"1.00001\""),
                         conversion("\"amount\":\"12345678901234567\""),
                         conversion("\"amount\":12345678901234567.5")),
-                "LIMIT_EXCEEDED: amount has more than 4 decimal places: 1.00001",
-                "LIMIT_EXCEEDED: amount has more than 16 digits before the decimal point: 12345678901234567",
-                "LIMIT_EXCEEDED: amount has more than 16 digits before the decimal point: 12345678901234567.5");
+                AFTER_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT);
     }
 
     @Test
@@ -249,10 +252,11 @@ class SimulateCommandTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertRejectedAndTheRunGoesOn(List.of(
                         conversion("\"amount\":\"1e1000000000\""),
                         conversion("\"amount\":1e1000000000"),
+                        conversion("\"amount\":\"1e2147483647\""),
+                        conversion("\"amount\":\"100e2147483647\""),
                         conversion("\"amount\":\"1e-1000000000\"")),
-                "LIMIT_EXCEEDED: amount has more than 16 digits before the decimal point: 1E+1000000000",
-                "LIMIT_EXCEEDED: amount has more than 16 digits before the decimal point: 1E+1000000000",
-                "LIMIT_EXCEEDED: amount has more than 4 decimal places: 1E-1000000000"));
+                BEFORE_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT,
+                "LIMIT_EXCEEDED: amount is beyond decimal(20,4)", AFTER_THE_POINT));
     }
 
     @Test
