@@ -57,7 +57,7 @@ public final class RecordLimits {
             return;
         }
         if (amount.unscaledValue().bitLength() > AMOUNT_MAX_BITS
-                || amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) {
+                || (long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) { // 1e2147483647 overflows an int
             throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_INTEGER_DIGITS
                     + " digits before the decimal point");
         }
