@@ -5,6 +5,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.promoattribution.schemas.registry.UnknownSchemaIdException;
+import org.promoattribution.schemas.serde.SchemaResolutionException;
 import org.promoattribution.validation.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
@@ -37,14 +38,13 @@ public final class RecordDecoder<T extends SpecificRecord> {
         return check.check(value, now);
     }
 
-    /** Avro's schema resolution says in words which kind of mismatch it met. */
+    /** The schema-resolution problem the deserializer named; any other unreadable body is undecodable. */
     private static DeadLetterReason classify(SerializationException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("missing required field")) {
-            return DeadLetterReason.MISSING_FIELD;
-        }
-        if (message.contains("No match for") || message.contains("enum")) {
-            return DeadLetterReason.UNKNOWN_ENUM;
+        if (e instanceof SchemaResolutionException resolution) {
+            return switch (resolution.problem()) {
+                case MISSING_REQUIRED_FIELD -> DeadLetterReason.MISSING_FIELD;
+                case UNKNOWN_ENUM_SYMBOL -> DeadLetterReason.UNKNOWN_ENUM;
+            };
         }
         return DeadLetterReason.UNDECODABLE;
     }
