@@ -26,7 +26,7 @@ public final class AttributionApp implements AutoCloseable {
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index),
-                BoundedRocksDbMemory.asDefault(config.streams()));
+                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)));
         // A failure in one stream thread (e.g. the registry briefly unreachable) must not stop
         // the instance: the thread is replaced and resumes from its last committed offsets.
         streams.setUncaughtExceptionHandler(e -> {

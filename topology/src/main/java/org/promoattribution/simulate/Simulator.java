@@ -74,7 +74,8 @@ public final class Simulator implements AutoCloseable {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
         config = AttributionConfig.from(props);
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
-        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics), config.streams());
+        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics),
+                AttributionTopology.settings(config, metrics));
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);

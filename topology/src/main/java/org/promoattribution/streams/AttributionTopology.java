@@ -2,11 +2,13 @@ package org.promoattribution.streams;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -52,7 +54,7 @@ public final class AttributionTopology {
 
         // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
         // topic; only valid definitions and tombstones reach the global store, via a topic of ours.
-        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), p -> {
+        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> {
             CodeDefinitions.from(p);
             return p;
         });
@@ -73,9 +75,10 @@ public final class AttributionTopology {
                 topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
                 () -> new PromoCodeStoreUpdater(promoCodes, index, topics.validatedPromoCodes()));
 
-        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), RecordChecks::check);
+        RecordChecks checks = config.recordChecks();
+        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
-                RecordChecks::check);
+                checks::check);
         KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
                 clicks, Click::getSessionId, topics, metrics)
                 .merge(bySession(builder, topics.conversions(), "conversions", conversions,
@@ -90,6 +93,20 @@ public final class AttributionTopology {
                         Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
                                 .withName("decisions-sink"));
         return builder.build(config.streams());
+    }
+
+    /**
+     * The Kafka Streams settings to run the topology with: the configured ones, plus the exception
+     * handlers that send records failing in processing or production to the dead-letter topic, and
+     * a timestamp extractor that does not fail on records without a timestamp.
+     */
+    public static Properties settings(AttributionConfig config, AttributionMetrics metrics) {
+        Properties settings = new Properties();
+        settings.putAll(config.streams());
+        settings.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+                TolerantTimestampExtractor.class.getName());
+        ProcessingErrorDeadLetters.addTo(settings, config.topics().deadLetter(), metrics);
+        return settings;
     }
 
     /** A conversion's session decides its partition; one without a session goes by its own id. */

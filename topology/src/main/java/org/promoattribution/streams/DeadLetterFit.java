@@ -27,7 +27,7 @@ final class DeadLetterFit {
     }
 
     /** The producer's limit as Kafka Streams passes it on: {@code producer.}-prefixed first. */
-    static DeadLetterFit from(Map<String, Object> appConfigs) {
+    static DeadLetterFit from(Map<String, ?> appConfigs) {
         Object size = appConfigs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         if (size == null) {
             size = appConfigs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
