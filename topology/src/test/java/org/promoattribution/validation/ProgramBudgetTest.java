@@ -39,7 +39,7 @@ class ProgramBudgetTest {
         String pattern = instructions == 990_002 ? "(?:" + "abcdefghij".repeat(99) + "){1000}"
                 : patternOfInstructions(instructions);
         assertThat(Pattern.compile(pattern).programSize()).isEqualTo(instructions);
-        assertThat(pattern.length()).isLessThanOrEqualTo(CodeDefinitions.MAX_CODE_LENGTH);
+        assertThat(pattern.length()).isLessThanOrEqualTo(RecordLimits.MAX_CODE_LENGTH);
 
         assertThatThrownBy(() -> CodeDefinitions.from(Fixtures.regex("pc-1", pattern, "blog", CreditPolicy.ALWAYS)))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
