@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
  * A REGEX definition's whole match, run where the stack can hold it. RE2J's NFA follows each chain
  * of empty steps recursively, one frame (about 100-130 bytes, measured) per instruction, so a valid
  * pattern such as twenty {@code (?:.?){1000}} in a row (40,002 instructions, 240 characters)
- * overflows a stream thread's 1 MiB stack on any code: a StackOverflowError, which no exception
- * handler turns into a dead letter, again on every retry. Programs of up to
+ * overflows a stream thread's 1 MiB stack on any code: a StackOverflowError, an Error that Kafka
+ * Streams' processing exception handler never sees, again on every retry. Programs of up to
  * {@link #INLINE_INSTRUCTIONS} match on the caller's thread (half of a 1 MiB stack at most); larger
  * ones on a thread whose stack holds the deepest program RE2's budget allows (698,996
  * instructions).
