@@ -45,11 +45,17 @@ public final class CodeDefinitions {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN, "not a valid RE2 pattern: bad repetition"
                     + " operator: nested counted repetitions may multiply to at most " + NestedRepetition.LIMIT);
         }
+        Pattern pattern;
         try {
-            return Pattern.compile(regex);
+            pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
                     "not a valid RE2 pattern: " + e.getMessage(), e);
         }
+        if (ProgramBudget.exceeds(pattern)) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
+                    "not a valid RE2 pattern: " + ProgramBudget.describe(pattern));
+        }
+        return pattern;
     }
 }

@@ -183,6 +183,21 @@ class BadInputTopologyTest {
     }
 
     @Test
+    void aPatternOverRe2sMemoryBudgetIsInvalid_theLiveDefinitionStays() {
+        pipeline.codes(regex("pc-1", "SUMMER[0-9]+", "blog", CreditPolicy.ALWAYS));
+        String nineHundredNinetyThousandInstructions = "(?:" + "abcdefghij".repeat(99) + "){1000}";
+
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(() -> pipeline.codes(
+                regex("pc-1", nineHundredNinetyThousandInstructions, "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
+
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR))
+                .contains("RE2's default memory budget (8 MiB) allows at most 698996");
+        pipeline.conversions(conversion("o1", "s2", "2026-06-01T10:05:00Z", "SUMMER10"));
+        assertThat(pipeline.decisions()).singleElement()
+                .satisfies(decision -> assertThat(decision.getPromoCodeId()).isEqualTo("pc-1"));
+    }
+
+    @Test
     void validFromNotBeforeValidToIsAnInvalidSchedule() {
         deadLetterOf(() -> pipeline.codes(scheduled(exact("pc-1", "S", "blog", CreditPolicy.ALWAYS),
                 "2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z")), "INVALID_SCHEDULE");
