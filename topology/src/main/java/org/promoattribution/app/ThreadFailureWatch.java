@@ -1,0 +1,108 @@
+package org.promoattribution.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.HealthSettings;
+
+/**
+ * Whether the instance is ready and live, from Kafka Streams' state and its stream thread failures.
+ * <p>
+ * A failed stream thread is replaced, but its replacement re-reads the record that killed it: the
+ * state stays RUNNING (or comes back to it) while a partition may not move. So the instance is
+ * ready only when RUNNING and it has been RUNNING for the quiet period since the last failure: a
+ * replacement that survives that long is processing, one that dies again keeps readiness DOWN.
+ * Waiting for time RUNNING rather than for a record processed is what can be observed truthfully
+ * from outside the tasks: a thread may process other partitions' records before the failing one.
+ * <p>
+ * Not live: ERROR or PENDING_ERROR, NOT_RUNNING that no one asked for, or a crash loop (so many
+ * failures within the window that the instance will not get out by itself; a restart may).
+ */
+public final class ThreadFailureWatch {
+    private final HealthSettings settings;
+    private final Clock clock;
+    /** The latest failures, oldest first, at most as many as make a crash loop. */
+    private final Deque<ThreadFailure> latest = new ArrayDeque<>();
+    private State state = State.CREATED;
+    private Instant runningSince = Instant.EPOCH;
+    private boolean stopRequested;
+
+    public ThreadFailureWatch(HealthSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    synchronized void stateChanged(State now) {
+        if (now == State.RUNNING && state != State.RUNNING) {
+            runningSince = clock.instant();
+        }
+        state = now;
+    }
+
+    synchronized ThreadFailure threadFailed(Throwable thrown) {
+        ThreadFailure failure = ThreadFailure.of(thrown, clock.instant());
+        latest.addLast(failure);
+        if (latest.size() > settings.crashLoopFailures()) {
+            latest.removeFirst();
+        }
+        return failure;
+    }
+
+    /** The instance is being closed on purpose: NOT_RUNNING is then no failure. */
+    public synchronized void stopRequested() {
+        stopRequested = true;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** Why the instance is not ready; empty when it is. */
+    public synchronized Optional<String> notReady() {
+        if (state != State.RUNNING) {
+            return Optional.of("Kafka Streams is " + state);
+        }
+        ThreadFailure last = latest.peekLast();
+        if (last == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant calmSince = last.at().isAfter(runningSince) ? last.at() : runningSince;
+        if (Duration.between(calmSince, now).compareTo(settings.quietPeriod()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("a stream thread failed " + ago(last, now) + ": " + last.describe()
+                + "; ready again once RUNNING for " + settings.quietPeriod() + " without a failure ("
+                + AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD + ")");
+    }
+
+    /** Why the instance is not live, i.e. cannot recover by itself; empty when it is live. */
+    public synchronized Optional<String> notLive() {
+        if (state == State.ERROR || state == State.PENDING_ERROR) {
+            return Optional.of("Kafka Streams is " + state + ": its stream threads are stopped for good");
+        }
+        if (state == State.NOT_RUNNING && !stopRequested) {
+            return Optional.of("Kafka Streams is NOT_RUNNING and no one asked it to stop");
+        }
+        Instant now = clock.instant();
+        ThreadFailure first = latest.peekFirst();
+        if (latest.size() < settings.crashLoopFailures()
+                || !first.at().isAfter(now.minus(settings.crashLoopWindow()))) {
+            return Optional.empty();
+        }
+        ThreadFailure last = latest.peekLast();
+        return Optional.of("stream threads failed " + latest.size() + " times in " + settings.crashLoopWindow()
+                + " (" + AttributionConfig.HEALTH_CRASH_LOOP_FAILURES + " in "
+                + AttributionConfig.HEALTH_CRASH_LOOP_WINDOW + "), last " + ago(last, now) + ": "
+                + last.describe() + "; a crash loop the instance does not get out of by itself");
+    }
+
+    private static String ago(ThreadFailure failure, Instant now) {
+        return Duration.between(failure.at(), now).toSeconds() + " s ago";
+    }
+}
