@@ -14,11 +14,13 @@ import org.promoattribution.config.HealthSettings;
  * Whether the instance is ready and live, from Kafka Streams' state and its stream thread failures.
  * <p>
  * A failed stream thread is replaced, but its replacement re-reads the record that killed it: the
- * state stays RUNNING (or comes back to it) while a partition may not move. So the instance is
- * ready only when RUNNING and it has been RUNNING for the quiet period since the last failure: a
- * replacement that survives that long is processing, one that dies again keeps readiness DOWN.
- * Waiting for time RUNNING rather than for a record processed is what can be observed truthfully
- * from outside the tasks: a thread may process other partitions' records before the failing one.
+ * state stays RUNNING (while the replacement waits to join the group, up to the session timeout)
+ * or comes back to it, while a partition may not move. So after a failure the instance is ready
+ * again only once the state has come back to RUNNING (a replacement always passes through
+ * REBALANCING) and stayed so for the quiet period with no new failure: a replacement that lives
+ * that long is processing, one that dies on the same record keeps readiness DOWN. Time RUNNING is
+ * what can be observed truthfully from outside the tasks; a record processed would not do, as a
+ * thread may process other partitions' records before the failing one.
  * <p>
  * Not live: ERROR or PENDING_ERROR, NOT_RUNNING that no one asked for, or a crash loop (so many
  * failures within the window that the instance will not get out by itself; a restart may).
@@ -30,6 +32,8 @@ public final class ThreadFailureWatch {
     private final Deque<ThreadFailure> latest = new ArrayDeque<>();
     private State state = State.CREATED;
     private Instant runningSince = Instant.EPOCH;
+    /** Whether the state came back to RUNNING after the last failure, i.e. its replacement joined. */
+    private boolean rejoined = true;
     private boolean stopRequested;
 
     public ThreadFailureWatch(HealthSettings settings, Clock clock) {
@@ -40,6 +44,7 @@ public final class ThreadFailureWatch {
     synchronized void stateChanged(State now) {
         if (now == State.RUNNING && state != State.RUNNING) {
             runningSince = clock.instant();
+            rejoined = true;
         }
         state = now;
     }
@@ -47,6 +52,7 @@ public final class ThreadFailureWatch {
     synchronized ThreadFailure threadFailed(Throwable thrown) {
         ThreadFailure failure = ThreadFailure.of(thrown, clock.instant());
         latest.addLast(failure);
+        rejoined = false;
         if (latest.size() > settings.crashLoopFailures()) {
             latest.removeFirst();
         }
@@ -72,13 +78,12 @@ public final class ThreadFailureWatch {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Instant calmSince = last.at().isAfter(runningSince) ? last.at() : runningSince;
-        if (Duration.between(calmSince, now).compareTo(settings.quietPeriod()) >= 0) {
+        if (rejoined && Duration.between(runningSince, now).compareTo(settings.quietPeriod()) >= 0) {
             return Optional.empty();
         }
         return Optional.of("a stream thread failed " + ago(last, now) + ": " + last.describe()
-                + "; ready again once RUNNING for " + settings.quietPeriod() + " without a failure ("
-                + AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD + ")");
+                + "; ready again once its replacement is RUNNING for " + settings.quietPeriod()
+                + " without a failure (" + AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD + ")");
     }
 
     /** Why the instance is not live, i.e. cannot recover by itself; empty when it is live. */

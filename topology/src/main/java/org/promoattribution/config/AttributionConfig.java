@@ -108,7 +108,7 @@ public record AttributionConfig(
                 new HttpSettings(values.getOrDefault(HTTP_HOST, "0.0.0.0"), port(values, HTTP_PORT, 8080),
                         values.get(HTTP_ADVERTISED_HOST)),
                 new HealthSettings(positive(HEALTH_FAILURE_QUIET_PERIOD,
-                        values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT1M")),
+                        values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT30S")),
                         integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
                         positive(HEALTH_CRASH_LOOP_WINDOW, values.getOrDefault(HEALTH_CRASH_LOOP_WINDOW, "PT10M"))),
                 Map.copyOf(registry),

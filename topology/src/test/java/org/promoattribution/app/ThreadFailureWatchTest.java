@@ -38,9 +38,10 @@ class ThreadFailureWatchTest {
     }
 
     @Test
-    void readyAgainOnceRunningForTheQuietPeriodWithoutAnotherFailure() {
+    void readyAgainOnceTheReplacementIsRunningForTheQuietPeriodWithoutAnotherFailure() {
         running();
         watch.threadFailed(new IllegalStateException("transient"));
+        running(); // the replacement joined
 
         clock.advance(QUIET.minusMillis(1));
         assertThat(watch.notReady()).isPresent();
@@ -62,11 +63,24 @@ class ThreadFailureWatchTest {
     }
 
     @Test
+    void stillRunningLongAfterAFailureIsNotReadyUntilTheReplacementJoins() {
+        running();
+        watch.threadFailed(new IllegalStateException("poison"));
+        clock.advance(QUIET.multipliedBy(10)); // the replacement waits for the dead member's session to expire
+
+        assertThat(watch.state()).isEqualTo(State.RUNNING);
+        assertThat(watch.notReady()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("once its replacement is RUNNING for PT1M"));
+    }
+
+    @Test
     void aNewFailureStartsTheQuietPeriodAgain() {
         running();
         watch.threadFailed(new IllegalStateException("first"));
+        running();
         clock.advance(QUIET.minusSeconds(1));
         watch.threadFailed(new IllegalStateException("second"));
+        running();
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(watch.notReady()).hasValueSatisfying(reason -> assertThat(reason).contains("second"));

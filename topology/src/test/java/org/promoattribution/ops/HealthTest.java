@@ -60,8 +60,8 @@ class HealthTest {
         assertThat(meters.counter("attribution.stream.threads.replaced", "exception", "java.lang.StackOverflowError")
                 .count()).isEqualTo(1);
         assertThat(get("/health/ready")).isEqualTo("503 {\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":"
-                + "\"a stream thread failed 0 s ago: java.lang.StackOverflowError: deep; ready again once RUNNING "
-                + "for PT1M without a failure (health.failure.quiet.period)\"}");
+                + "\"a stream thread failed 0 s ago: java.lang.StackOverflowError: deep; ready again once its "
+                + "replacement is RUNNING for PT1M without a failure (health.failure.quiet.period)\"}");
         assertThat(get("/health/live")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}");
     }
 
