@@ -22,8 +22,9 @@ import org.promoattribution.config.HealthSettings;
  * what can be observed truthfully from outside the tasks; a record processed would not do, as a
  * thread may process other partitions' records before the failing one.
  * <p>
- * Not live: ERROR or PENDING_ERROR, NOT_RUNNING that no one asked for, or a crash loop (so many
- * failures within the window that the instance will not get out by itself; a restart may).
+ * Not live: ERROR or PENDING_ERROR, NOT_RUNNING that no one asked for, or a crash loop: so many
+ * failures within the window, and no replacement RUNNING for the quiet period since, that the
+ * instance will not get out by itself (a restart may).
  */
 public final class ThreadFailureWatch {
     private final HealthSettings settings;
@@ -78,7 +79,7 @@ public final class ThreadFailureWatch {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (rejoined && Duration.between(runningSince, now).compareTo(settings.quietPeriod()) >= 0) {
+        if (calm(now)) {
             return Optional.empty();
         }
         return Optional.of("a stream thread failed " + ago(last, now) + ": " + last.describe()
@@ -97,7 +98,7 @@ public final class ThreadFailureWatch {
         Instant now = clock.instant();
         ThreadFailure first = latest.peekFirst();
         if (latest.size() < settings.crashLoopFailures()
-                || !first.at().isAfter(now.minus(settings.crashLoopWindow()))) {
+                || !first.at().isAfter(now.minus(settings.crashLoopWindow())) || calm(now)) {
             return Optional.empty();
         }
         ThreadFailure last = latest.peekLast();
@@ -105,6 +106,12 @@ public final class ThreadFailureWatch {
                 + " (" + AttributionConfig.HEALTH_CRASH_LOOP_FAILURES + " in "
                 + AttributionConfig.HEALTH_CRASH_LOOP_WINDOW + "), last " + ago(last, now) + ": "
                 + last.describe() + "; a crash loop the instance does not get out of by itself");
+    }
+
+    /** RUNNING for the quiet period since the last failure's replacement joined. */
+    private boolean calm(Instant now) {
+        return state == State.RUNNING && rejoined
+                && Duration.between(runningSince, now).compareTo(settings.quietPeriod()) >= 0;
     }
 
     private static String ago(ThreadFailure failure, Instant now) {

@@ -132,6 +132,21 @@ class ThreadFailureWatchTest {
         assertThat(watch.notLive()).isEmpty();
     }
 
+    @Test
+    void aCrashLoopThatEndsIsLiveAgainOnceTheReplacementRunsForTheQuietPeriod() {
+        running();
+        for (int i = 0; i < 3; i++) {
+            watch.threadFailed(new IllegalStateException("registry down"));
+            running();
+        }
+        assertThat(watch.notLive()).isPresent();
+
+        clock.advance(QUIET);
+
+        assertThat(watch.notLive()).isEmpty();
+        assertThat(watch.notReady()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = State.class, names = {"ERROR", "PENDING_ERROR"})
     void errorStatesAreNotLive(State state) {
