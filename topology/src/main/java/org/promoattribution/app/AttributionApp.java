@@ -28,7 +28,7 @@ public final class AttributionApp implements AutoCloseable {
                           StreamsHooks hooks) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index),
-                BoundedRocksDbMemory.asDefault(config.streams()));
+                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)));
         health = hooks.watch();
         streams.setUncaughtExceptionHandler(hooks.uncaughtExceptionHandler());
         streams.setStateListener(hooks.stateListener());

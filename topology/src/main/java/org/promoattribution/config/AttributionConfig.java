@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
+import org.promoattribution.validation.EventTimes;
+import org.promoattribution.validation.RecordChecks;
+import org.promoattribution.validation.RecordLimits;
 
 /**
  * The pipeline's settings, read from one flat set of properties. Keys this class does not own
@@ -25,6 +28,8 @@ public record AttributionConfig(
         Duration sweepInterval,
         int sweepBatch,
         Duration explainRetention,
+        int maxCodesPerConversion,
+        Duration eventTimeMaxAhead,
         HttpSettings http,
         HealthSettings health,
         Map<String, String> registry,
@@ -58,8 +63,8 @@ public record AttributionConfig(
 
     private static final Set<String> OWN_KEYS = Set.of(REFERRAL_WINDOW, MAX_CLICKS_PER_SESSION,
             CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH,
-            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, HEALTH_FAILURE_QUIET_PERIOD,
-            HEALTH_CRASH_LOOP_FAILURES, HEALTH_CRASH_LOOP_WINDOW);
+            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, RecordLimits.MAX_CODES,
+            EventTimes.MAX_AHEAD, HEALTH_FAILURE_QUIET_PERIOD, HEALTH_CRASH_LOOP_FAILURES, HEALTH_CRASH_LOOP_WINDOW);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -105,6 +110,8 @@ public record AttributionConfig(
                 positive(SWEEP_INTERVAL, values.getOrDefault(SWEEP_INTERVAL, "PT1M")),
                 integer(values, SWEEP_BATCH, 10_000),
                 positive(EXPLAIN_RETENTION, values.getOrDefault(EXPLAIN_RETENTION, "P7D")),
+                integer(values, RecordLimits.MAX_CODES, RecordLimits.DEFAULT_MAX_CODES),
+                duration(values, EventTimes.MAX_AHEAD, EventTimes.DEFAULT_MAX_AHEAD),
                 new HttpSettings(values.getOrDefault(HTTP_HOST, "0.0.0.0"), port(values, HTTP_PORT, 8080),
                         values.get(HTTP_ADVERTISED_HOST)),
                 new HealthSettings(positive(HEALTH_FAILURE_QUIET_PERIOD,
@@ -125,7 +132,12 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, http, health, registry, copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, registry, copy);
+    }
+
+    /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */
+    public RecordChecks recordChecks() {
+        return new RecordChecks(new RecordLimits(maxCodesPerConversion), new EventTimes(eventTimeMaxAhead));
     }
 
     /** SPEC rule 8: with a delay, conversions wait for late clicks; without, they are decided on arrival. */

@@ -45,8 +45,12 @@ public final class AttributionMetrics {
         registry.counter("attribution.clicks.duplicate").increment();
     }
 
-    void duplicateConversion() {
+    /** @param underAnotherSession whether the order was re-sent under another session (or without one) */
+    void duplicateConversion(boolean underAnotherSession) {
         registry.counter("attribution.conversions.duplicate").increment();
+        if (underAnotherSession) {
+            registry.counter("attribution.conversions.resent.other.session").increment();
+        }
     }
 
     /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */

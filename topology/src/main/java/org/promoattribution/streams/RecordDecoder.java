@@ -1,6 +1,6 @@
 package org.promoattribution.streams;
 
-import java.util.function.UnaryOperator;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -15,14 +15,14 @@ import org.promoattribution.validation.InvalidRecordException;
  */
 public final class RecordDecoder<T extends SpecificRecord> {
     private final Deserializer<T> deserializer;
-    private final UnaryOperator<T> check;
+    private final RecordCheck<T> check;
 
-    public RecordDecoder(Deserializer<T> deserializer, UnaryOperator<T> check) {
+    public RecordDecoder(Deserializer<T> deserializer, RecordCheck<T> check) {
         this.deserializer = deserializer;
         this.check = check;
     }
 
-    public T decode(String topic, byte[] bytes) {
+    public T decode(String topic, byte[] bytes, Instant now) {
         if (bytes == null) {
             throw new InvalidRecordException(DeadLetterReason.UNDECODABLE, "null value");
         }
@@ -34,7 +34,7 @@ public final class RecordDecoder<T extends SpecificRecord> {
         } catch (SerializationException e) {
             throw new InvalidRecordException(classify(e), e.getMessage(), e);
         }
-        return check.apply(value);
+        return check.check(value, now);
     }
 
     /** Avro's schema resolution says in words which kind of mismatch it met. */
