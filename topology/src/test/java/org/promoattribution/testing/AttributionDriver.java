@@ -53,12 +53,19 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> promoCodes;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private Instant wallClock;
 
     public AttributionDriver() {
         this(new Properties());
     }
 
     public AttributionDriver(Properties settings) {
+        this(settings, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** @param wallClock the driver's wall clock at start: "now" for the pipeline (SPEC "Time") */
+    public AttributionDriver(Properties settings, Instant wallClock) {
+        this.wallClock = wallClock;
         try {
             stateDir = Files.createTempDirectory("attribution-test");
         } catch (java.io.IOException e) {
@@ -71,8 +78,7 @@ public final class AttributionDriver implements AutoCloseable {
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
         topology = AttributionTopology.build(config, serdes, new AttributionMetrics(meters));
-        driver = new TopologyTestDriver(topology, config.streams(),
-                Instant.parse("2026-01-01T00:00:00Z"));
+        driver = new TopologyTestDriver(topology, config.streams(), wallClock);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
@@ -150,7 +156,13 @@ public final class AttributionDriver implements AutoCloseable {
 
     public AttributionDriver advanceWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
         return this;
+    }
+
+    /** The driver's wall clock: "now" for the records piped next. */
+    public Instant now() {
+        return wallClock;
     }
 
     /** Every decision written so far, checking each sits on its outcome's topic. */
