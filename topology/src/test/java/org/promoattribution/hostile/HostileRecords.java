@@ -13,6 +13,7 @@ import static org.promoattribution.validation.DeadLetterReason.MISSING_KEY;
 import static org.promoattribution.validation.DeadLetterReason.NEGATIVE_AMOUNT;
 import static org.promoattribution.validation.DeadLetterReason.PATTERN_TOO_LONG;
 import static org.promoattribution.validation.DeadLetterReason.UNDECODABLE;
+import static org.promoattribution.validation.DeadLetterReason.UNKNOWN_SCHEMA_ID;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
@@ -107,6 +110,32 @@ public final class HostileRecords {
         return List.of(click("a valid click", b -> { }, accepted()),
                 conversion("a valid conversion", b -> { }, accepted()),
                 promoCode("a valid promo code", b -> { }, accepted()));
+    }
+
+    /**
+     * A mix of every kind of record SPEC refuses, for a real broker: all must end in the dead-letter
+     * topic. Bytes that are not the wire format, valid encodings cut short or under unknown schema
+     * ids, null values, and every boundary value on the wrong side of its bound.
+     */
+    public List<InputRecord> refusedMix(Random random) {
+        List<InputRecord> mix = new ArrayList<>();
+        for (InputRecord valid : validRecords()) {
+            byte[] bytes = new byte[1 + random.nextInt(300)];
+            random.nextBytes(bytes);
+            bytes[0] = (byte) (1 + random.nextInt(255)); // not the wire format's magic byte
+            mix.add(new InputRecord("random bytes", valid.input(), valid.key(), bytes, deadLetter(UNDECODABLE)));
+            int cut = random.nextInt(valid.value().length);
+            mix.add(new InputRecord(valid.what() + " cut to " + cut + " bytes", valid.input(), valid.key(),
+                    WireRecords.truncated(valid.value(), cut), deadLetter(UNDECODABLE)));
+            for (int unknownId : new int[] {987_654, Integer.MAX_VALUE, -1}) {
+                mix.add(new InputRecord(valid.what() + " under unknown schema id " + unknownId, valid.input(),
+                        valid.key(), WireRecords.underSchemaId(valid.value(), unknownId),
+                        deadLetter(UNKNOWN_SCHEMA_ID)));
+            }
+        }
+        boundaryValues().stream().filter(r -> r.expected().mustBeDeadLettered()).forEach(mix::add);
+        strangeKeys().stream().filter(r -> r.expected().mustBeDeadLettered()).forEach(mix::add);
+        return mix;
     }
 
     /** The boundary values of every field, each on both sides of its bound where it has one. */
@@ -262,7 +291,7 @@ public final class HostileRecords {
      * Program ids that are not blank keep {@link #PROGRAM} as prefix, so they stay apart from the traffic's.
      */
     private static void textField(List<InputRecord> cases, String field,
-                                  java.util.function.Function<String, InputRecord> withValue) {
+                                  Function<String, InputRecord> withValue) {
         String prefix = field.equals("programId") ? PROGRAM : "";
         cases.add(expect(withValue.apply(""), deadLetter(MISSING_FIELD)));
         cases.add(expect(withValue.apply(" \t\n"), deadLetter(MISSING_FIELD)));
