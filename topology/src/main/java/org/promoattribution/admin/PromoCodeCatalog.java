@@ -2,6 +2,7 @@ package org.promoattribution.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class PromoCodeCatalog {
                     continue;
                 }
                 try {
-                    PromoCode code = decoder.decode(topic, record.value());
+                    PromoCode code = decoder.decode(topic, record.value(), Instant.now());
                     CodeDefinitions.from(code);
                     definitions.put(key, code);
                     rejected.remove(key);

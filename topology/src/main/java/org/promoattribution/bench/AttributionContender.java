@@ -54,7 +54,7 @@ final class AttributionContender implements Contender {
         metrics = new AttributionMetrics(new SimpleMeterRegistry());
         // The settings `run` uses, RocksDB memory bound included.
         return new StreamsRunning(AttributionTopology.build(run.config(), serdes, metrics),
-                BoundedRocksDbMemory.asDefault(run.config().streams()));
+                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(run.config(), metrics)));
     }
 
     /** Distinct clicks less those not stored because their partner holds an ALWAYS code (SPEC rule 3). */

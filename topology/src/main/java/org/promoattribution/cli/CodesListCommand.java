@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
+import org.promoattribution.streams.RecordCheck;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.promoattribution.admin.CodeListing;
@@ -56,7 +56,7 @@ final class CodesListCommand implements Callable<Integer> {
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
             snapshot = PromoCodeCatalog.read(consumer, config.topics().promoCodes(),
-                    new RecordDecoder<>(serdes.promoCode().deserializer(), UnaryOperator.identity()), READ_TIMEOUT);
+                    new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), READ_TIMEOUT);
         } catch (IllegalArgumentException | IllegalStateException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;

@@ -1,11 +1,9 @@
 package org.promoattribution.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,6 +12,7 @@ import org.promoattribution.load.EventSender;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.simulate.InputLines;
 import org.promoattribution.simulate.RejectedEventException;
 import org.promoattribution.streams.AttributionSerdes;
 import picocli.CommandLine.Command;
@@ -49,31 +48,28 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         AttributionConfig config = cluster.config();
-        BufferedReader reader;
+        InputStream in;
         try {
-            reader = "-".equals(input) ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
         } catch (IOException e) {
             err.println("cannot read " + input + ": " + e);
             return 1;
         }
         TopicLines lines = new TopicLines(new ObjectMapper(), topic);
         long rejected = 0;
-        try (reader;
+        try (in;
              SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
              EventSender sender = EventSender.connect(config,
                      AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry())))) {
-            long lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            InputLines inputLines = new InputLines(in);
+            for (InputLines.Line line = inputLines.next(); line != null; line = inputLines.next()) {
                 try {
-                    sender.send(lines.parse(line));
+                    if (!line.text().isBlank()) {
+                        sender.send(lines.parse(line.text()));
+                    }
                 } catch (RejectedEventException e) {
                     rejected++;
-                    err.println("line " + lineNumber + ": " + e.getMessage());
+                    err.println("line " + line.number() + ": " + e.getMessage());
                 }
             }
             sender.flush();

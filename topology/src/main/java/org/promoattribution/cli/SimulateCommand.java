@@ -2,24 +2,28 @@ package org.promoattribution.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.simulate.DecisionJson;
+import org.promoattribution.simulate.InputLines;
 import org.promoattribution.simulate.JsonEvents;
-import org.promoattribution.simulate.RejectedEventException;
+import org.promoattribution.simulate.LineRunner;
 import org.promoattribution.simulate.Simulator;
 import org.promoattribution.streams.AttributionMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +51,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Wait this long in event time for late clicks before deciding (default PT0S).")
     Duration decisionDelay;
 
+    @Option(names = "--now", paramLabel = "INSTANT", converter = NowConverter.class,
+            description = "The wall clock when the run starts, as an ISO-8601 instant (default: this machine's clock).")
+    Instant now;
+
     @Option(names = "--full", description = "Print every field of each decision, not only those of the SPEC example.")
     boolean full;
 
@@ -60,28 +68,15 @@ final class SimulateCommand implements Callable<Integer> {
             settings.setProperty(AttributionConfig.DECISION_DELAY, decisionDelay.toString());
         }
         ObjectMapper mapper = new ObjectMapper();
-        JsonEvents events = new JsonEvents(mapper);
         DecisionJson json = new DecisionJson(mapper, full);
         PrintWriter out = spec.commandLine().getOut();
-        try (BufferedReader reader = "-".equals(input)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
-             Simulator simulator = new Simulator(settings, new AttributionMetrics(new SimpleMeterRegistry()))) {
-            long lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Simulator.Step step = simulator.send(events.parse(line));
-                    if (step.rejection() != null) {
-                        out.println(json.rejected(lineNumber, step.rejection()));
-                    }
-                    step.decisions().forEach(d -> out.println(json.format(d)));
-                } catch (RejectedEventException e) {
-                    out.println(json.rejected(lineNumber, e.getMessage()));
-                }
+        try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+             Simulator simulator = new Simulator(settings, new AttributionMetrics(new SimpleMeterRegistry()),
+                     now == null ? Instant.now() : now)) {
+            InputLines lines = new InputLines(in);
+            LineRunner runner = new LineRunner(new JsonEvents(mapper), simulator::send, json);
+            for (InputLines.Line line = lines.next(); line != null; line = lines.next()) {
+                runner.run(line).forEach(out::println);
                 out.flush();
             }
             for (AttributionDecision decision : simulator.finish()) {
@@ -90,5 +85,20 @@ final class SimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Reads --now as the event timestamps are read; it must fit epoch milliseconds, as the driver's clock does. */
+    static final class NowConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                Instant now = OffsetDateTime.parse(value).toInstant();
+                now.toEpochMilli();
+                return now;
+            } catch (DateTimeException | ArithmeticException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant within the range of "
+                        + "epoch milliseconds, such as 2026-06-01T10:00:00Z");
+            }
+        }
     }
 }

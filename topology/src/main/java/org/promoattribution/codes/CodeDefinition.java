@@ -27,7 +27,7 @@ public record CodeDefinition(
     /** Whole-match for REGEX (case-sensitive), case-insensitive equality for EXACT. */
     public boolean matches(String trimmedCode) {
         return matchType == MatchType.REGEX
-                ? pattern.matches(trimmedCode)
+                ? WholeMatch.matches(pattern, trimmedCode)
                 : code.equalsIgnoreCase(trimmedCode);
     }
 

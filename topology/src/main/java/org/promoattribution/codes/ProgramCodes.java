@@ -62,7 +62,8 @@ final class ProgramCodes {
      * match; among matches of one kind the smallest promoCodeId wins. Null when none.
      */
     CodeDefinition match(String code, Instant t) {
-        List<CodeDefinition> exact = exactByFoldedCode.get(TypedCodes.caseFold(code));
+        // folding is a pass over the code (up to 1,000 characters): none when no EXACT code can be found
+        List<CodeDefinition> exact = exactByFoldedCode.isEmpty() ? null : exactByFoldedCode.get(TypedCodes.caseFold(code));
         if (exact != null) {
             for (CodeDefinition definition : exact) { // sorted by id
                 if (definition.isLiveAt(t) && definition.matches(code)) {

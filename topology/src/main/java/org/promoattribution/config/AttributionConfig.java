@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
+import org.promoattribution.validation.EventTimes;
+import org.promoattribution.validation.RecordChecks;
+import org.promoattribution.validation.RecordLimits;
 
 /**
  * The pipeline's settings, read from one flat set of properties. Keys this class does not own
@@ -25,7 +28,10 @@ public record AttributionConfig(
         Duration sweepInterval,
         int sweepBatch,
         Duration explainRetention,
+        int maxCodesPerConversion,
+        Duration eventTimeMaxAhead,
         HttpSettings http,
+        HealthSettings health,
         Map<String, String> registry,
         Properties streams) {
 
@@ -46,6 +52,9 @@ public record AttributionConfig(
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HEALTH_FAILURE_QUIET_PERIOD = "health.failure.quiet.period";
+    public static final String HEALTH_CRASH_LOOP_FAILURES = "health.crash.loop.failures";
+    public static final String HEALTH_CRASH_LOOP_WINDOW = "health.crash.loop.window";
 
     /** Confluent serde settings: they configure our registry client, not Kafka. */
     private static final Set<String> REGISTRY_KEYS = Set.of("schema.registry.url", "basic.auth.credentials.source",
@@ -54,7 +63,8 @@ public record AttributionConfig(
 
     private static final Set<String> OWN_KEYS = Set.of(REFERRAL_WINDOW, MAX_CLICKS_PER_SESSION,
             CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH,
-            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST);
+            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, RecordLimits.MAX_CODES,
+            EventTimes.MAX_AHEAD, HEALTH_FAILURE_QUIET_PERIOD, HEALTH_CRASH_LOOP_FAILURES, HEALTH_CRASH_LOOP_WINDOW);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -100,8 +110,14 @@ public record AttributionConfig(
                 positive(SWEEP_INTERVAL, values.getOrDefault(SWEEP_INTERVAL, "PT1M")),
                 integer(values, SWEEP_BATCH, 10_000),
                 positive(EXPLAIN_RETENTION, values.getOrDefault(EXPLAIN_RETENTION, "P7D")),
+                integer(values, RecordLimits.MAX_CODES, RecordLimits.DEFAULT_MAX_CODES),
+                duration(values, EventTimes.MAX_AHEAD, EventTimes.DEFAULT_MAX_AHEAD),
                 new HttpSettings(values.getOrDefault(HTTP_HOST, "0.0.0.0"), port(values, HTTP_PORT, 8080),
                         values.get(HTTP_ADVERTISED_HOST)),
+                new HealthSettings(positive(HEALTH_FAILURE_QUIET_PERIOD,
+                        values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT30S")),
+                        integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
+                        positive(HEALTH_CRASH_LOOP_WINDOW, values.getOrDefault(HEALTH_CRASH_LOOP_WINDOW, "PT10M"))),
                 Map.copyOf(registry),
                 streams);
     }
@@ -116,7 +132,12 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, http, registry, copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, registry, copy);
+    }
+
+    /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */
+    public RecordChecks recordChecks() {
+        return new RecordChecks(new RecordLimits(maxCodesPerConversion), new EventTimes(eventTimeMaxAhead));
     }
 
     /** SPEC rule 8: with a delay, conversions wait for late clicks; without, they are decided on arrival. */

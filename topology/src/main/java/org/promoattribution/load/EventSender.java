@@ -41,17 +41,11 @@ public final class EventSender implements AutoCloseable {
 
     /**
      * Sends asynchronously; a failure shows in {@link #failed()} once {@link #flush()} returns.
-     * Clicks and conversions carry their event time as the record timestamp: Kafka Streams
-     * takes the records it has fetched from both topics in timestamp order.
+     * Clicks and conversions carry their event time as the record timestamp ({@link SimEvent#recordTimestamp()}).
      */
     public void send(SimEvent event) {
         String topic = topicOf(event.kind());
-        Long timestamp = switch (event.kind()) {
-            case CLICK -> ((Click) event.value()).getTimestamp().toEpochMilli();
-            case CONVERSION -> ((Conversion) event.value()).getTimestamp().toEpochMilli();
-            case PROMO_CODE -> null;
-        };
-        producer.send(new ProducerRecord<>(topic, null, timestamp, event.key(), serialize(topic, event)),
+        producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), event.key(), serialize(topic, event)),
                 (metadata, error) -> {
                     if (error == null) {
                         acknowledged.incrementAndGet();

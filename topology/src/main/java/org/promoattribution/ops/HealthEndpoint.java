@@ -7,7 +7,7 @@ import org.promoattribution.streams.ExplanationJson;
 
 /**
  * {@code /health/live} and {@code /health/ready}: 200 with {"status":"UP"} or 503 with
- * {"status":"DOWN"}, and the Kafka Streams state either way.
+ * {"status":"DOWN"} and the reason, and the Kafka Streams state either way.
  */
 final class HealthEndpoint implements Endpoint {
     private final Supplier<Health> health;
@@ -22,14 +22,17 @@ final class HealthEndpoint implements Endpoint {
             throw new HttpProblem(404, "use /health/live or /health/ready");
         }
         Health now = health.get();
-        boolean up = switch (request.path().get(1)) {
-            case "live" -> now.live();
-            case "ready" -> now.ready();
+        String down = switch (request.path().get(1)) {
+            case "live" -> now.notLive();
+            case "ready" -> now.notReady();
             default -> throw new HttpProblem(404, "use /health/live or /health/ready");
         };
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", down == null ? "UP" : "DOWN");
         body.put("state", now.state().name());
-        return Response.json(up ? 200 : 503, ExplanationJson.mapper().valueToTree(body));
+        if (down != null) {
+            body.put("reason", down);
+        }
+        return Response.json(down == null ? 200 : 503, ExplanationJson.mapper().valueToTree(body));
     }
 }

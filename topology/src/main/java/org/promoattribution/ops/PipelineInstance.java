@@ -24,7 +24,6 @@ public final class PipelineInstance implements AutoCloseable {
     private final OpsServer server;
     private final AttributionApp app;
     private final HostInfo address;
-    private volatile boolean stopRequested;
 
     private PipelineInstance(PrometheusMeterRegistry meters, JvmMeters jvm, OpsServer server, AttributionApp app,
                              HostInfo address) {
@@ -47,7 +46,10 @@ public final class PipelineInstance implements AutoCloseable {
                     advertisedHost(http) + ":" + server.port());
             HostInfo address = HostInfo.buildFromEndpoint(
                     served.streams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
-            AttributionApp app = new AttributionApp(served, registry, new AttributionMetrics(meters));
+            AttributionMetrics metrics = new AttributionMetrics(meters);
+            AttributionApp app = new AttributionApp(served, registry, metrics);
+            metrics.health("live", () -> app.health().notLive().isEmpty());
+            metrics.health("ready", () -> app.health().notReady().isEmpty());
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);
             server.route("/", new PageEndpoint());
             server.route("/metrics", new MetricsEndpoint(meters));
@@ -75,7 +77,7 @@ public final class PipelineInstance implements AutoCloseable {
     }
 
     Health health() {
-        return Health.of(app.streams().state(), stopRequested);
+        return Health.of(app.health());
     }
 
     public AttributionApp app() {
@@ -94,7 +96,6 @@ public final class PipelineInstance implements AutoCloseable {
 
     @Override
     public void close() {
-        stopRequested = true;
         try {
             app.close();
         } finally {

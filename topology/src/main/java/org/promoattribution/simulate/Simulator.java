@@ -56,7 +56,8 @@ public final class Simulator implements AutoCloseable {
     public record Step(List<AttributionDecision> decisions, String rejection) {
     }
 
-    public Simulator(Properties settings, AttributionMetrics metrics) {
+    /** @param now the wall clock when the run starts (SPEC "Time"); it moves only at {@link #finish()} */
+    public Simulator(Properties settings, AttributionMetrics metrics, Instant now) {
         Properties props = new Properties();
         props.putAll(settings);
         Topics topics = AttributionConfig.from(props).topics();
@@ -74,7 +75,8 @@ public final class Simulator implements AutoCloseable {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
         config = AttributionConfig.from(props);
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
-        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics), config.streams());
+        driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics),
+                AttributionTopology.settings(config, metrics), now);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
@@ -87,18 +89,15 @@ public final class Simulator implements AutoCloseable {
     public Step send(SimEvent event) {
         byte[] key = event.key() == null ? null : event.key().getBytes(StandardCharsets.UTF_8);
         Topics topics = config.topics();
+        if (event.recordTimestamp() != null) { // a promo code takes the time of the event before it
+            lastEventTime = Instant.ofEpochMilli(event.recordTimestamp());
+        }
         switch (event.kind()) {
-            case CLICK -> {
-                Click click = (Click) event.value();
-                lastEventTime = click.getTimestamp();
-                clicks.pipeInput(key, serdes.click().serializer().serialize(topics.clicks(), click), lastEventTime);
-            }
-            case CONVERSION -> {
-                Conversion conversion = (Conversion) event.value();
-                lastEventTime = conversion.getTimestamp();
-                conversions.pipeInput(key,
-                        serdes.conversion().serializer().serialize(topics.conversions(), conversion), lastEventTime);
-            }
+            case CLICK -> clicks.pipeInput(key,
+                    serdes.click().serializer().serialize(topics.clicks(), (Click) event.value()), lastEventTime);
+            case CONVERSION -> conversions.pipeInput(key,
+                    serdes.conversion().serializer().serialize(topics.conversions(), (Conversion) event.value()),
+                    lastEventTime);
             case PROMO_CODE -> promoCodes.pipeInput(key, // a null value is a tombstone
                     serdes.promoCode().serializer().serialize(topics.promoCodes(), (PromoCode) event.value()),
                     lastEventTime);

@@ -1,8 +1,10 @@
 package org.promoattribution.streams;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.validation.DeadLetterReason;
@@ -43,8 +45,25 @@ public final class AttributionMetrics {
         registry.counter("attribution.clicks.duplicate").increment();
     }
 
-    void duplicateConversion() {
+    /** @param underAnotherSession whether the order was re-sent under another session (or without one) */
+    void duplicateConversion(boolean underAnotherSession) {
         registry.counter("attribution.conversions.duplicate").increment();
+        if (underAnotherSession) {
+            registry.counter("attribution.conversions.resent.other.session").increment();
+        }
+    }
+
+    /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */
+    public void streamThreadReplaced(String exception) {
+        registry.counter("attribution.stream.threads.replaced", "exception", exception).increment();
+    }
+
+    /** 1 while {@code up} holds, else 0: the answer of /health/{probe}. */
+    public void health(String probe, BooleanSupplier up) {
+        Gauge.builder("attribution.health", () -> up.getAsBoolean() ? 1 : 0)
+                .description("1 when /health/{probe} answers UP, else 0")
+                .tag("probe", probe)
+                .register(registry);
     }
 
     /** @param cause "window" (older than the referral window and grace) or "bound" (too many in the session) */

@@ -1,7 +1,9 @@
 package org.promoattribution.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -84,21 +86,20 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             metrics.duplicateClick();
             return;
         }
-        Instant cutoff = Instant.ofEpochMilli(clock.now()).minus(retentionFor(program));
-        if (timestamp.isBefore(cutoff)) {
-            metrics.evictedClicks("window", 1); // too old to count for any conversion still to come
-            return;
-        }
         ClickHistoryStore.Appended appended = history.append(SessionKey.of(click.getSessionId(), program),
-                click.getClickId(), click.getPartnerId(), timestamp, cutoff, config.maxClicksPerSession());
-        metrics.evictedClicks("window", appended.evictedByWindow());
+                click.getClickId(), click.getPartnerId(), timestamp, retentionFor(program),
+                config.maxClicksPerSession(), context.currentSystemTimeMs());
+        metrics.evictedClicks("window", appended.stored() ? appended.evictedByWindow() : 1);
         metrics.evictedClicks("bound", appended.evictedByBound());
     }
 
     private void accept(Conversion conversion) {
-        String session = conversion.getSessionId() == null ? "" : conversion.getSessionId();
-        if (!seenConversions.firstSighting(session, conversion.getConversionId(), clock.now())) {
-            metrics.duplicateConversion();
+        // SPEC rule 7 names an order by program and id, whatever its session: one order is paid once.
+        byte[] session = AttributionTopology.routingKey(conversion).getBytes(StandardCharsets.UTF_8);
+        byte[] earlier = seenConversions.earlierSighting(conversion.getProgramId(), conversion.getConversionId(),
+                session, context.currentSystemTimeMs());
+        if (earlier != null) {
+            metrics.duplicateConversion(!Arrays.equals(earlier, session));
             return;
         }
         if (config.delaysDecisions()) {
@@ -129,14 +130,10 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     }
 
     private void sweep(long wallNowMs) {
-        if (clock.started()) {
-            int deleted = history.sweep(config.sweepBatch(),
-                    program -> Instant.ofEpochMilli(clock.now()).minus(retentionFor(program)));
-            metrics.evictedClicks("window", deleted);
-        }
+        metrics.evictedClicks("window", history.sweep(config.sweepBatch(), this::retentionFor, wallNowMs));
     }
 
-    /** How far behind the event clock a click of this program can still count. */
+    /** How far behind its session's latest click a click of this program can still count. */
     private Duration retentionFor(String programId) {
         return config.referralWindow(programId).plus(config.decisionDelay()).plus(config.clickRetentionGrace());
     }

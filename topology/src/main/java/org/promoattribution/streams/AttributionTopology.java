@@ -2,11 +2,14 @@ package org.promoattribution.streams;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -48,11 +51,12 @@ public final class AttributionTopology {
                                  PromoCodeIndex index) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
+        ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
 
         // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
         // topic; only valid definitions and tombstones reach the global store, via a topic of ours.
-        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), p -> {
+        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> {
             CodeDefinitions.from(p);
             return p;
         });
@@ -65,7 +69,7 @@ public final class AttributionTopology {
                 Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("promo-codes-tombstones-sink"));
         decode(definitions.get("promo-codes-definitions"), "promo-codes", promoCodes, p -> null, true, topics, metrics)
                 .mapValues(Decoded::raw, Named.as("promo-codes-valid-bytes"))
-                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
                         .withName("promo-codes-valid-sink"));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMO_CODES),
@@ -73,13 +77,14 @@ public final class AttributionTopology {
                 topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
                 () -> new PromoCodeStoreUpdater(promoCodes, index, topics.validatedPromoCodes()));
 
-        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), RecordChecks::check);
+        RecordChecks checks = config.recordChecks();
+        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
-                RecordChecks::check);
+                checks::check);
         KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, topics, metrics)
+                clicks, Click::getSessionId, topics, metrics, limit)
                 .merge(bySession(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, topics, metrics), Named.as("session-events"));
+                        AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
         sessionEvents
@@ -87,9 +92,23 @@ public final class AttributionTopology {
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
-                        Produced.<String, AttributionDecision>with(Serdes.String(), serdes.decision())
+                        Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
         return builder.build(config.streams());
+    }
+
+    /**
+     * The Kafka Streams settings to run the topology with: the configured ones, plus the exception
+     * handlers that send records failing in processing or production to the dead-letter topic, and
+     * a timestamp extractor that does not fail on records without a timestamp.
+     */
+    public static Properties settings(AttributionConfig config, AttributionMetrics metrics) {
+        Properties settings = new Properties();
+        settings.putAll(config.streams());
+        settings.putIfAbsent(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+                TolerantTimestampExtractor.class.getName());
+        ProcessingErrorDeadLetters.addTo(settings, config.topics().deadLetter(), metrics);
+        return settings;
     }
 
     /** A conversion's session decides its partition; one without a session goes by its own id. */
@@ -105,7 +124,7 @@ public final class AttributionTopology {
      */
     private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics) {
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit) {
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
@@ -117,7 +136,7 @@ public final class AttributionTopology {
         KStream<byte[], byte[]> rerouted = routes.get(name + "-rekeyed")
                 .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         d.raw()), Named.as(name + "-to-session"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
                         .withName(name + "-by-session"));
         KStream<String, SpecificRecord> rekeyed = decode(rerouted, name + "-rerouted", decoder, routingKey, false,
                 topics, metrics)

@@ -1,6 +1,7 @@
 package org.promoattribution.streams;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,12 @@ import org.promoattribution.rule.TrackedClick;
  * timestamp, arrival), so that adding a click and finding the latest one in a time range
  * each cost one seek whatever the history's length. A small per-session entry keeps the
  * arrival counter, the count (for the per-session bound), the oldest click time (so an append
- * looks for clicks to drop only when there are some) and the latest (for sweeping idle
- * sessions). The ids of the clicks held are kept too, keyed by (session, clickId), for SPEC
- * rule 7: a point lookup, and an id leaves with its click.
+ * looks for clicks to drop only when there are some), the latest (the session's own clock:
+ * SPEC "Time" keeps a click until the session's own latest event time has passed it by the
+ * retention, whatever other sessions and programs do) and the wall-clock time of its last click
+ * (for forgetting sessions idle that long in processing time). The ids of the clicks held are
+ * kept too, keyed by (session, clickId), for SPEC rule 7: a point lookup, and an id leaves with
+ * its click.
  */
 final class ClickHistoryStore {
     private static final byte[] HELD = new byte[0];
@@ -46,24 +50,31 @@ final class ClickHistoryStore {
         return clickIds.get(SessionKey.clickIdKey(sessionId, clickId)) != null;
     }
 
-    /** What one append did to the store. */
-    record Appended(int evictedByWindow, int evictedByBound) {
+    /** What one append did to the store: whether the click was stored, and the clicks it pushed out. */
+    record Appended(boolean stored, int evictedByWindow, int evictedByBound) {
     }
 
     /**
-     * Adds a click, then drops the session's clicks older than {@code cutoff} and, past
-     * {@code maxClicks}, its oldest ones.
+     * Adds a click unless the session's own clock has already passed it by {@code retention},
+     * then drops the session's clicks older than its latest time less {@code retention} and,
+     * past {@code maxClicks}, its oldest ones. {@code wallNowMs} is when the session was last heard of.
      */
     Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
-                    Instant cutoff, int maxClicks) {
+                    Duration retention, int maxClicks, long wallNowMs) {
         SessionState state = SessionState.read(sessions.get(session.prefixBytes()));
-        clicks.put(session.clickKey(timestamp.toEpochMilli(), state.nextArrival), ClickEntry.encode(clickId, partnerId));
+        long time = timestamp.toEpochMilli();
+        long latest = Math.max(state.latestTimestamp, time);
+        long cutoff = latest - retention.toMillis();
+        if (time < cutoff) {
+            return new Appended(false, 0, 0); // too old to count for any conversion of the session still to come
+        }
+        clicks.put(session.clickKey(time, state.nextArrival), ClickEntry.encode(clickId, partnerId));
         clickIds.put(SessionKey.clickIdKey(session.sessionId(), clickId), HELD);
         int count = state.count + 1;
-        long oldest = Math.min(state.oldestTimestamp, timestamp.toEpochMilli());
+        long oldest = Math.min(state.oldestTimestamp, time);
         int byWindow = 0;
         int byBound = 0;
-        if (oldest < cutoff.toEpochMilli() || count > maxClicks) {
+        if (oldest < cutoff || count > maxClicks) {
             // One pass from the oldest click: first those out of the window, then past the bound.
             List<KeyValue<Bytes, byte[]>> dropped = new ArrayList<>();
             oldest = Long.MAX_VALUE;
@@ -71,7 +82,7 @@ final class ClickHistoryStore {
                 while (it.hasNext()) {
                     KeyValue<Bytes, byte[]> kv = it.next();
                     long clickTime = SessionKey.timestampOf(kv.key);
-                    if (clickTime < cutoff.toEpochMilli()) {
+                    if (clickTime < cutoff) {
                         byWindow++;
                     } else if (count - byWindow - byBound > maxClicks) {
                         byBound++;
@@ -85,9 +96,9 @@ final class ClickHistoryStore {
             deleteAll(session, dropped);
             count -= byWindow + byBound;
         }
-        long latest = Math.max(state.latestTimestamp, timestamp.toEpochMilli());
-        sessions.put(session.prefixBytes(), new SessionState(state.nextArrival + 1, count, latest, oldest).write());
-        return new Appended(byWindow, byBound);
+        sessions.put(session.prefixBytes(),
+                new SessionState(state.nextArrival + 1, count, latest, oldest, wallNowMs).write());
+        return new Appended(true, byWindow, byBound);
     }
 
     ClickLog log(SessionKey session) {
@@ -128,10 +139,10 @@ final class ClickHistoryStore {
 
     /**
      * Visits up to {@code batch} sessions, continuing where the last sweep stopped, and deletes
-     * those whose latest click is older than the cutoff for their program: idle sessions
-     * would otherwise stay forever. Returns the number of clicks deleted.
+     * those that have received no click for their program's retention in processing time: idle
+     * sessions would otherwise stay forever. Returns the number of clicks deleted.
      */
-    int sweep(int batch, Function<String, Instant> cutoffForProgram) {
+    int sweep(int batch, Function<String, Duration> retentionForProgram, long wallNowMs) {
         List<KeyValue<Bytes, byte[]>> visited = new ArrayList<>(Math.min(batch, 1024));
         try (KeyValueIterator<Bytes, byte[]> it = sessions.range(sweepCursor, null)) {
             while (it.hasNext() && visited.size() < batch) {
@@ -146,7 +157,10 @@ final class ClickHistoryStore {
         for (KeyValue<Bytes, byte[]> entry : visited) {
             SessionKey session = SessionKey.fromPrefix(entry.key.get());
             SessionState state = SessionState.read(entry.value);
-            if (state.latestTimestamp < cutoffForProgram.apply(session.programId()).toEpochMilli()) {
+            if (state.lastSeenWallMs == SessionState.UNKNOWN) {
+                // Written by a version that did not keep it: the idle time counts from now.
+                sessions.put(entry.key, state.seenAt(wallNowMs).write());
+            } else if (wallNowMs - state.lastSeenWallMs > retentionForProgram.apply(session.programId()).toMillis()) {
                 List<KeyValue<Bytes, byte[]>> all = new ArrayList<>();
                 try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
                     it.forEachRemaining(all::add);
@@ -193,23 +207,31 @@ final class ClickHistoryStore {
         }
     }
 
-    /** The per-session entry. */
-    private record SessionState(long nextArrival, int count, long latestTimestamp, long oldestTimestamp) {
+    /** The per-session entry; the two shorter layouts of earlier versions are still read. */
+    private record SessionState(long nextArrival, int count, long latestTimestamp, long oldestTimestamp,
+                                long lastSeenWallMs) {
+        static final long UNKNOWN = Long.MIN_VALUE;
         /** Entries written before the oldest time was kept: unknown, so the next append looks. */
         private static final int WITHOUT_OLDEST = Long.BYTES * 2 + Integer.BYTES;
+        private static final int WITHOUT_LAST_SEEN = WITHOUT_OLDEST + Long.BYTES;
 
         static SessionState read(byte[] bytes) {
             if (bytes == null) {
-                return new SessionState(0, 0, Long.MIN_VALUE, Long.MAX_VALUE);
+                return new SessionState(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, UNKNOWN);
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             return new SessionState(buffer.getLong(), buffer.getInt(), buffer.getLong(),
-                    bytes.length == WITHOUT_OLDEST ? Long.MIN_VALUE : buffer.getLong());
+                    bytes.length == WITHOUT_OLDEST ? Long.MIN_VALUE : buffer.getLong(),
+                    bytes.length <= WITHOUT_LAST_SEEN ? UNKNOWN : buffer.getLong());
+        }
+
+        SessionState seenAt(long wallMs) {
+            return new SessionState(nextArrival, count, latestTimestamp, oldestTimestamp, wallMs);
         }
 
         byte[] write() {
-            return ByteBuffer.allocate(WITHOUT_OLDEST + Long.BYTES)
-                    .putLong(nextArrival).putInt(count).putLong(latestTimestamp).putLong(oldestTimestamp).array();
+            return ByteBuffer.allocate(WITHOUT_LAST_SEEN + Long.BYTES).putLong(nextArrival).putInt(count)
+                    .putLong(latestTimestamp).putLong(oldestTimestamp).putLong(lastSeenWallMs).array();
         }
     }
 }

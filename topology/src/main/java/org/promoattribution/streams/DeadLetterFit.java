@@ -27,12 +27,16 @@ final class DeadLetterFit {
     }
 
     /** The producer's limit as Kafka Streams passes it on: {@code producer.}-prefixed first. */
-    static DeadLetterFit from(Map<String, Object> appConfigs) {
+    static DeadLetterFit from(Map<String, ?> appConfigs) {
         Object size = appConfigs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         if (size == null) {
             size = appConfigs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         }
         return new DeadLetterFit(size == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(size.toString().trim()));
+    }
+
+    int maxRequestSize() {
+        return maxRequestSize;
     }
 
     /** The value to write: as received, or its start, with the original length added to {@code headers}. */

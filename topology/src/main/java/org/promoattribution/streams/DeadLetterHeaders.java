@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.promoattribution.validation.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
 /** The headers that tell a dead-letter record's reader why it is there and where it came from. */
@@ -20,16 +21,35 @@ public final class DeadLetterHeaders {
     private DeadLetterHeaders() {
     }
 
+    /** Longer error messages are cut: a message may quote the record, and the dead letter must stay writable. */
+    static final int MAX_ERROR_CHARS = 2_000;
+
     /** The record's own headers, kept, plus ours. */
     static Headers of(Headers received, InvalidRecordException failure, Optional<RecordMetadata> source) {
-        Headers headers = new RecordHeaders(received.toArray());
-        add(headers, REASON, failure.reason().name());
-        add(headers, ERROR, String.valueOf(failure.getMessage()));
-        source.ifPresent(s -> {
-            add(headers, SOURCE_TOPIC, s.topic());
-            add(headers, SOURCE_PARTITION, Integer.toString(s.partition()));
-            add(headers, SOURCE_OFFSET, Long.toString(s.offset()));
-        });
+        return of(received, failure.reason(), String.valueOf(failure.getMessage()),
+                source.map(RecordMetadata::topic).orElse(null),
+                source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L));
+    }
+
+    /**
+     * The record's own headers (may be null), kept, plus ours; {@code topic} null (or a negative
+     * partition or offset) when the failure had no source record, as in a punctuation.
+     */
+    static Headers of(Headers received, DeadLetterReason reason, String error, String topic, int partition,
+                      long offset) {
+        Headers headers = received == null ? new RecordHeaders() : new RecordHeaders(received.toArray());
+        add(headers, REASON, reason.name());
+        add(headers, ERROR, error.length() <= MAX_ERROR_CHARS ? error
+                : error.substring(0, MAX_ERROR_CHARS) + "… (" + error.length() + " characters)");
+        if (topic != null) {
+            add(headers, SOURCE_TOPIC, topic);
+        }
+        if (partition >= 0) {
+            add(headers, SOURCE_PARTITION, Integer.toString(partition));
+        }
+        if (offset >= 0) {
+            add(headers, SOURCE_OFFSET, Long.toString(offset));
+        }
         return headers;
     }
 

@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import java.time.Instant;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -43,7 +44,7 @@ final class DecodeProcessor<T extends SpecificRecord> implements FixedKeyProcess
             if (requireKey && record.key() == null) {
                 throw new InvalidRecordException(DeadLetterReason.MISSING_KEY, "record has no key");
             }
-            T value = decoder.decode(topic, record.value());
+            T value = decoder.decode(topic, record.value(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(record.withValue(new Decoded(record.value(), value, routingKey.apply(value), null)));
         } catch (InvalidRecordException e) {
             metrics.deadLetter(topic, e.reason());

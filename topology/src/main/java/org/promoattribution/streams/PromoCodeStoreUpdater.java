@@ -1,6 +1,7 @@
 package org.promoattribution.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,6 +11,8 @@ import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.InvalidRecordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global promo-code store and the in-memory {@link PromoCodeIndex} beside it in step
@@ -18,10 +21,12 @@ import org.promoattribution.validation.InvalidRecordException;
  * definition it meant to replace stays live.
  */
 final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Void> {
+    private static final Logger log = LoggerFactory.getLogger(PromoCodeStoreUpdater.class);
     private final RecordDecoder<PromoCode> decoder;
     private final PromoCodeIndex index;
     private final String topic;
     private KeyValueStore<byte[], byte[]> store;
+    private ProcessorContext<Void, Void> context;
 
     PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, PromoCodeIndex index, String topic) {
         this.decoder = decoder;
@@ -31,6 +36,7 @@ final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Voi
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(StoreNames.PROMO_CODES);
         // The store may have been restored from the topic without passing through process().
         try (KeyValueIterator<byte[], byte[]> all = store.all()) {
@@ -58,10 +64,18 @@ final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Voi
             return false;
         }
         try {
-            index.put(id, CodeDefinitions.from(decoder.decode(topic, value)));
+            index.put(id, CodeDefinitions.from(decoder.decode(topic, value,
+                    Instant.ofEpochMilli(context.currentSystemTimeMs()))));
             return true;
         } catch (InvalidRecordException e) {
             // Checked upstream; only a definition written to this topic by hand can get here.
+            index.remove(id);
+            return false;
+        } catch (RuntimeException e) {
+            // The global thread has no exception handler and cannot be replaced: a failure here
+            // would stop the whole instance. The definition was checked upstream, so this is a
+            // bug; the code is left out of the index, loudly, rather than stopping everyone.
+            log.error("promo code {} could not be applied and is not live", id, e);
             index.remove(id);
             return false;
         }

@@ -1,10 +1,11 @@
 package org.promoattribution.streams;
 
-import java.util.function.UnaryOperator;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.promoattribution.schemas.registry.UnknownSchemaIdException;
+import org.promoattribution.schemas.serde.SchemaResolutionException;
 import org.promoattribution.validation.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
@@ -15,14 +16,14 @@ import org.promoattribution.validation.InvalidRecordException;
  */
 public final class RecordDecoder<T extends SpecificRecord> {
     private final Deserializer<T> deserializer;
-    private final UnaryOperator<T> check;
+    private final RecordCheck<T> check;
 
-    public RecordDecoder(Deserializer<T> deserializer, UnaryOperator<T> check) {
+    public RecordDecoder(Deserializer<T> deserializer, RecordCheck<T> check) {
         this.deserializer = deserializer;
         this.check = check;
     }
 
-    public T decode(String topic, byte[] bytes) {
+    public T decode(String topic, byte[] bytes, Instant now) {
         if (bytes == null) {
             throw new InvalidRecordException(DeadLetterReason.UNDECODABLE, "null value");
         }
@@ -34,17 +35,16 @@ public final class RecordDecoder<T extends SpecificRecord> {
         } catch (SerializationException e) {
             throw new InvalidRecordException(classify(e), e.getMessage(), e);
         }
-        return check.apply(value);
+        return check.check(value, now);
     }
 
-    /** Avro's schema resolution says in words which kind of mismatch it met. */
+    /** The schema-resolution problem the deserializer named; any other unreadable body is undecodable. */
     private static DeadLetterReason classify(SerializationException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("missing required field")) {
-            return DeadLetterReason.MISSING_FIELD;
-        }
-        if (message.contains("No match for") || message.contains("enum")) {
-            return DeadLetterReason.UNKNOWN_ENUM;
+        if (e instanceof SchemaResolutionException resolution) {
+            return switch (resolution.problem()) {
+                case MISSING_REQUIRED_FIELD -> DeadLetterReason.MISSING_FIELD;
+                case UNKNOWN_ENUM_SYMBOL -> DeadLetterReason.UNKNOWN_ENUM;
+            };
         }
         return DeadLetterReason.UNDECODABLE;
     }

@@ -7,11 +7,12 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Ids already seen, for SPEC rule 7. A window store keyed by id and stamped with the event
- * clock, so that old ids expire by whole segments at no per-record cost.
+ * Ids already seen, for SPEC rule 7. A window store keyed by (scope, id) and stamped with the
+ * wall clock: SPEC "Time" remembers an id for its retention in processing time, whatever the
+ * event times of it or of other records, and old ids expire by whole segments at no per-record
+ * cost. Each id keeps a detail of its first sighting.
  */
 final class SeenIds {
-    private static final byte[] SEEN = new byte[0];
     private final WindowStore<Bytes, byte[]> store;
     private final long retentionMs;
 
@@ -20,16 +21,19 @@ final class SeenIds {
         this.retentionMs = retentionMs;
     }
 
-    /** Records the id and says whether this is its first sighting within the retention. */
-    boolean firstSighting(String scope, String id, long now) {
+    /**
+     * Records the id, with {@code detail}, at wall-clock time {@code nowMs}; returns the detail of
+     * its earlier sighting within the retention, or null when this is the first.
+     */
+    byte[] earlierSighting(String scope, String id, byte[] detail, long nowMs) {
         Bytes key = key(scope, id);
-        try (WindowStoreIterator<byte[]> it = store.fetch(key, now - retentionMs, Long.MAX_VALUE)) {
+        try (WindowStoreIterator<byte[]> it = store.fetch(key, nowMs - retentionMs, Long.MAX_VALUE)) {
             if (it.hasNext()) {
-                return false;
+                return it.next().value;
             }
         }
-        store.put(key, SEEN, now);
-        return true;
+        store.put(key, detail, nowMs);
+        return null;
     }
 
     private static Bytes key(String scope, String id) {

@@ -11,25 +11,26 @@ import org.promoattribution.schemas.PromoCode;
 
 /** Turns a PromoCode record into a matchable {@link CodeDefinition}, or says why it cannot. */
 public final class CodeDefinitions {
-    public static final int MAX_CODE_LENGTH = 1_000;
-
     private CodeDefinitions() {
     }
 
     public static CodeDefinition from(PromoCode promoCode) {
-        RecordChecks.requireText("promoCodeId", promoCode.getPromoCodeId());
-        RecordChecks.requireText("programId", promoCode.getProgramId());
+        RecordChecks.requireId("promoCodeId", promoCode.getPromoCodeId());
+        RecordChecks.requireId("programId", promoCode.getProgramId());
         RecordChecks.requireText("code", promoCode.getCode());
-        RecordChecks.requireText("partnerId", promoCode.getPartnerId());
+        RecordChecks.requireId("partnerId", promoCode.getPartnerId());
+        RecordLimits.shortText("dealId", promoCode.getDealId());
         // Codes typed at checkout are trimmed before matching; a definition is trimmed alike.
         String code = TypedCodes.trim(promoCode.getCode());
-        if (code.length() > MAX_CODE_LENGTH) {
-            throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG,
-                    "code is " + code.length() + " characters long; at most " + MAX_CODE_LENGTH + " are allowed");
+        if (RecordLimits.length(code) > RecordLimits.MAX_CODE_LENGTH) {
+            throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG, "code is " + RecordLimits.length(code)
+                    + " characters long; at most " + RecordLimits.MAX_CODE_LENGTH + " are allowed");
         }
         Pattern pattern = promoCode.getMatchType() == MatchType.REGEX ? compile(code) : null;
         Instant from = promoCode.getValidFrom();
         Instant to = promoCode.getValidTo();
+        EventTimes.scheduleBound("validFrom", from);
+        EventTimes.scheduleBound("validTo", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_SCHEDULE,
                     "validFrom " + from + " is not before validTo " + to);
@@ -44,11 +45,17 @@ public final class CodeDefinitions {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN, "not a valid RE2 pattern: bad repetition"
                     + " operator: nested counted repetitions may multiply to at most " + NestedRepetition.LIMIT);
         }
+        Pattern pattern;
         try {
-            return Pattern.compile(regex);
+            pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
                     "not a valid RE2 pattern: " + e.getMessage(), e);
         }
+        if (ProgramBudget.exceeds(pattern)) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
+                    "not a valid RE2 pattern: " + ProgramBudget.describe(pattern));
+        }
+        return pattern;
     }
 }

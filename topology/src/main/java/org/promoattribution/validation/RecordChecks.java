@@ -1,31 +1,54 @@
 package org.promoattribution.validation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 
-/** The field checks of SPEC "Records" for clicks and conversions. */
+/**
+ * The checks of SPEC "Records", "Time" and "Limits" for clicks and conversions; the first that
+ * fails names the record's dead-letter reason. {@code now} is the wall clock when the record is
+ * processed.
+ */
 public final class RecordChecks {
-    private RecordChecks() {
+    private final RecordLimits limits;
+    private final EventTimes times;
+
+    public RecordChecks(RecordLimits limits, EventTimes times) {
+        this.limits = limits;
+        this.times = times;
     }
 
-    public static Click check(Click click) {
-        requireText("clickId", click.getClickId());
-        requireText("programId", click.getProgramId());
-        requireText("sessionId", click.getSessionId());
-        requireText("partnerId", click.getPartnerId());
+    public Click check(Click click, Instant now) {
+        requireId("clickId", click.getClickId());
+        requireId("programId", click.getProgramId());
+        requireId("sessionId", click.getSessionId());
+        requireId("partnerId", click.getPartnerId());
+        times.eventTime(click.getTimestamp(), now);
         return click;
     }
 
-    public static Conversion check(Conversion conversion) {
-        requireText("conversionId", conversion.getConversionId());
-        requireText("programId", conversion.getProgramId());
+    public Conversion check(Conversion conversion, Instant now) {
+        requireId("conversionId", conversion.getConversionId());
+        requireId("programId", conversion.getProgramId());
+        RecordLimits.shortText("sessionId", conversion.getSessionId());
+        RecordLimits.shortText("customerId", conversion.getCustomerId());
+        RecordLimits.shortText("currency", conversion.getCurrency());
+        times.eventTime(conversion.getTimestamp(), now);
         BigDecimal amount = conversion.getAmount();
+        RecordLimits.amount(amount); // first: a number of a million digits is not worth printing
         if (amount != null && amount.signum() < 0) {
             throw new InvalidRecordException(DeadLetterReason.NEGATIVE_AMOUNT,
                     "amount must not be negative: " + amount.stripTrailingZeros().toPlainString());
         }
+        limits.typedCodes(conversion.getPromoCodes());
         return conversion;
+    }
+
+    /** A required id: present, not blank, and within the id length limit. */
+    static void requireId(String field, String value) {
+        requireText(field, value);
+        RecordLimits.shortText(field, value);
     }
 
     static void requireText(String field, String value) {

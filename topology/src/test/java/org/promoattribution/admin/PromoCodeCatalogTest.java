@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import org.promoattribution.streams.RecordCheck;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.Node;
@@ -49,7 +49,7 @@ class PromoCodeCatalogTest {
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
 
         PromoCodeCatalog.Snapshot snapshot = PromoCodeCatalog.read(consumer, TOPIC,
-                new RecordDecoder<>(serdes.promoCode().deserializer(), UnaryOperator.identity()), Duration.ofSeconds(5));
+                new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), Duration.ofSeconds(5));
 
         assertThat(snapshot.definitions()).extracting(PromoCode::getPromoCodeId, PromoCode::getCode)
                 .containsExactly(tuple("pc-1", "SUMMER15"),

@@ -1,15 +1,23 @@
 package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.simulate.InputLines;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -18,13 +26,30 @@ class SimulateCommandTest {
     @TempDir
     Path dir;
 
+    /** A conversion that every run below must still decide after the line under test. */
+    private static final String NEXT_EVENT = "{\"type\":\"conversion\",\"conversionId\":\"next\",\"programId\":\"acme\","
+            + "\"timestamp\":\"2026-06-01T10:05:00Z\"}";
+    private static final String NEXT_DECISION = "{\"conversionId\":\"next\",\"outcome\":\"UNATTRIBUTED\","
+            + "\"reason\":\"NO_CLICK_NO_CODE\",\"partnerId\":null,\"basis\":null,\"promoCodeId\":null,\"promoCode\":null,"
+            + "\"dealId\":null,\"clickId\":null,\"unmatchedCodes\":[]}";
+
+    private static final String BEFORE_THE_POINT =
+            "LIMIT_EXCEEDED: limit amount decimal(20,4): amount has more than 16 digits before the decimal point";
+    private static final String AFTER_THE_POINT =
+            "LIMIT_EXCEEDED: limit amount decimal(20,4): amount has more than 4 digits after the decimal point";
+
     private record Run(int exitCode, List<String> lines) {
     }
 
     private Run simulate(String... args) {
+        return simulate(new StringWriter(), args);
+    }
+
+    private Run simulate(StringWriter err, String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = PromoAttributionCli.commandLine();
         cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
         int exitCode = cli.execute(args);
         return new Run(exitCode, out.toString().lines().toList());
     }
@@ -33,6 +58,56 @@ class SimulateCommandTest {
         Path file = dir.resolve("events.jsonl");
         Files.write(file, List.of(lines));
         return file.toString();
+    }
+
+    private String bytesFile(byte[] content) throws IOException {
+        return Files.write(dir.resolve("events.jsonl"), content).toString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    private static String rejected(int line, String error) {
+        return "{\"type\":\"rejected\",\"line\":" + line + ",\"error\":\"" + error + "\"}";
+    }
+
+    private static String conversion(String fields) {
+        return "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\",\"sessionId\":\"s1\","
+                + "\"timestamp\":\"2026-06-01T10:05:00Z\"," + fields + "}";
+    }
+
+    private static String click(String fields) {
+        return "{\"type\":\"click\",\"clickId\":\"c1\",\"programId\":\"acme\",\"sessionId\":\"s1\",\"partnerId\":\"blog\","
+                + fields + "}";
+    }
+
+    /** The lines are rejected with these errors, in order, and the event after them is still decided. */
+    private void assertRejectedAndTheRunGoesOn(List<String> lines, String... errors) throws IOException {
+        List<String> input = new ArrayList<>(lines);
+        input.add(NEXT_EVENT);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < errors.length; i++) {
+            expected.add(rejected(i + 1, errors[i]));
+        }
+        expected.add(NEXT_DECISION);
+        assertThat(simulate("simulate", file(input.toArray(String[]::new)))).isEqualTo(new Run(0, expected));
+    }
+
+    /** The decision printed by --full for one conversion line. */
+    private String fullDecision(String conversionLine) throws IOException {
+        Run run = simulate("simulate", "--full", file(conversionLine));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(1);
+        return run.lines().get(0);
     }
 
     @Test
@@ -112,5 +187,243 @@ class SimulateCommandTest {
     @Test
     void aMissingFileIsAnErrorNotAnEmptyRun() {
         assertThat(simulate("simulate", dir.resolve("nope.jsonl").toString()).exitCode()).isNotZero();
+    }
+
+    @Test
+    void aLineThatIsNotValidUtf8IsRejectedAndTheNextLineStillRuns() throws IOException {
+        byte[] badLine = concat(bytes("{\"type\":\"click\",\"clickId\":\"c"), new byte[] {(byte) 0xC3, (byte) 0x28},
+                bytes("\"}\n"));
+        Run run = simulate("simulate", bytesFile(concat(badLine, bytes(NEXT_EVENT + "\n"))));
+        assertThat(run).isEqualTo(new Run(0, List.of(rejected(1, "UNDECODABLE: line 1 is not valid UTF-8"), NEXT_DECISION)));
+    }
+
+    @Test
+    void aTimestampThatEpochMillisecondsCannotHoldIsAnInvalidTimestamp() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        click("\"timestamp\":\"+999999999-01-01T00:00:00Z\""),
+                        click("\"timestamp\":9223372036854775808"),
+                        click("\"timestamp\":1e30"),
+                        click("\"timestamp\":1.5")),
+                "INVALID_TIMESTAMP: timestamp is out of the range of epoch milliseconds: +999999999-01-01T00:00:00Z",
+                "INVALID_TIMESTAMP: timestamp is not a whole number of epoch milliseconds that fits a long: "
+                        + "9223372036854775808",
+                "INVALID_TIMESTAMP: timestamp is not a whole number of epoch milliseconds that fits a long: 1E+30",
+                "INVALID_TIMESTAMP: timestamp is not a whole number of epoch milliseconds that fits a long: 1.5");
+    }
+
+    @Test
+    void epochMillisecondsAndIsoInstantsAreBothTimestamps() throws IOException {
+        Run run = simulate("simulate", "--full", file(
+                "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\",\"timestamp\":1780308300000}",
+                "{\"type\":\"conversion\",\"conversionId\":\"o2\",\"programId\":\"acme\",\"timestamp\":\"2026-06-01T12:05:00+02:00\"}"));
+        assertThat(run.lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"timestamp\":\"2026-06-01T10:05:00Z\""));
+    }
+
+    @Test
+    void aScheduleBoundThatEpochMillisecondsCannotHoldIsAnInvalidSchedule() throws IOException {
+        String code = "{\"type\":\"promo_code\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\",\"code\":\"X\","
+                + "\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"ALWAYS\",";
+        assertRejectedAndTheRunGoesOn(List.of(
+                        code + "\"validTo\":\"+999999999-12-31T00:00:00Z\"}",
+                        code + "\"validFrom\":-9223372036854775809}"),
+                "INVALID_SCHEDULE: validTo is out of the range of epoch milliseconds: +999999999-12-31T00:00:00Z",
+                "INVALID_SCHEDULE: validFrom is not a whole number of epoch milliseconds that fits a long: "
+                        + "-9223372036854775809");
+    }
+
+    @Test
+    void anAmountBeyondDecimal20Scale4ExceedsTheLimit() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        conversion("\"amount\":\"1.00001\""),
+                        conversion("\"amount\":\"12345678901234567\""),
+                        conversion("\"amount\":12345678901234567.5")),
+                AFTER_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT);
+    }
+
+    @Test
+    void trailingZerosBeyondFourDecimalPlacesAreFine() throws IOException {
+        assertThat(fullDecision(conversion("\"amount\":\"1.50000\""))).contains("\"amount\":\"1.50\"");
+        assertThat(fullDecision(conversion("\"amount\":\"9999999999999999.9999\"")))
+                .contains("\"amount\":\"9999999999999999.9999\"");
+    }
+
+    @Test
+    void aHugeExponentAmountIsRejectedAtOnceNotExpanded() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertRejectedAndTheRunGoesOn(List.of(
+                        conversion("\"amount\":\"1e1000000000\""),
+                        conversion("\"amount\":1e1000000000"),
+                        conversion("\"amount\":\"1e2147483647\""),
+                        conversion("\"amount\":\"100e2147483647\""),
+                        conversion("\"amount\":\"1e-1000000000\"")),
+                BEFORE_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT,
+                "LIMIT_EXCEEDED: amount is beyond decimal(20,4)", AFTER_THE_POINT));
+    }
+
+    @Test
+    void anAmountAsAJsonNumberIsReadExactlyNotThroughADouble() throws IOException {
+        // As a double, 12345678901234.5678 would be 12345678901234.568.
+        assertThat(fullDecision(conversion("\"amount\":12345678901234.5678")))
+                .contains("\"amount\":\"12345678901234.5678\"");
+    }
+
+    @Test
+    void anAmountThatIsNeitherADecimalStringNorANumberIsRejected() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        conversion("\"amount\":true"),
+                        conversion("\"amount\":{\"value\":\"1\"}"),
+                        conversion("\"amount\":\"12,50\"")),
+                "UNDECODABLE: amount must be a decimal string or a number, not a boolean",
+                "UNDECODABLE: amount must be a decimal string or a number, not an object",
+                "UNDECODABLE: amount is not a decimal number: 12,50");
+    }
+
+    @Test
+    void aNumberOrBooleanWhereAStringIsExpectedIsRejectedNotCoerced() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        "{\"type\":\"click\",\"clickId\":42,\"programId\":\"acme\",\"sessionId\":\"s1\",\"partnerId\":\"blog\","
+                                + "\"timestamp\":\"2026-06-01T10:00:00Z\"}",
+                        click("\"timestamp\":\"2026-06-01T10:00:00Z\",\"referrer\":true"),
+                        conversion("\"currency\":840"),
+                        "{\"type\":7}"),
+                "UNDECODABLE: clickId must be a string, not a number",
+                "UNDECODABLE: referrer must be a string, not a boolean",
+                "UNDECODABLE: currency must be a string, not a number",
+                "UNDECODABLE: type must be a string, not a number");
+    }
+
+    @Test
+    void anObjectOrArrayWhereAScalarIsExpectedIsRejected() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        conversion("\"customerId\":{\"id\":\"u1\"}"),
+                        conversion("\"currency\":[\"USD\"]"),
+                        click("\"timestamp\":{\"epoch\":1}"),
+                        conversion("\"promoCodes\":\"SUMMER10\"")),
+                "UNDECODABLE: customerId must be a string, not an object",
+                "UNDECODABLE: currency must be a string, not an array",
+                "UNDECODABLE: timestamp must be an ISO-8601 string or epoch milliseconds, not an object",
+                "UNDECODABLE: promoCodes must be an array of strings, not a string");
+    }
+
+    @Test
+    void aNullOrNumberInsidePromoCodesIsRejected() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(
+                        conversion("\"promoCodes\":[\"SUMMER10\",null]"),
+                        conversion("\"promoCodes\":[10]")),
+                "UNDECODABLE: promoCodes[1] must be a string, not null",
+                "UNDECODABLE: promoCodes[0] must be a string, not a number");
+    }
+
+    @Test
+    void extremelyDeepNestingAndOverlongNumbersAreRejectedByTheParsersLimits() throws IOException {
+        Run run = simulate("simulate", file(
+                conversion("\"extra\":" + "[".repeat(100_000)),
+                conversion("\"extra\":" + "9".repeat(5_000)),
+                NEXT_EVENT));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        assertThat(run.lines().get(0)).startsWith(
+                "{\"type\":\"rejected\",\"line\":1,\"error\":\"UNDECODABLE: not JSON: Document nesting depth (1001) exceeds");
+        assertThat(run.lines().get(1)).startsWith(
+                "{\"type\":\"rejected\",\"line\":2,\"error\":\"UNDECODABLE: not JSON: Number value length (5000) exceeds");
+        assertThat(run.lines().get(2)).isEqualTo(NEXT_DECISION);
+    }
+
+    @Test
+    void aLineLongerThanTheLineLimitIsRejectedWithoutBeingHeld() throws IOException {
+        String longLine = conversion("\"customerId\":\"" + "x".repeat(InputLines.MAX_LINE_BYTES) + "\"");
+        Run run = simulate("simulate", file(longLine, NEXT_EVENT));
+        assertThat(run).isEqualTo(new Run(0, List.of(
+                rejected(1, "LIMIT_EXCEEDED: line 1 is longer than " + InputLines.MAX_LINE_BYTES + " bytes"),
+                NEXT_DECISION)));
+    }
+
+    @Test
+    void aRawNulByteIsNotJsonButAnEscapedOneIsACharacter() throws IOException {
+        Run run = simulate("simulate", file(
+                conversion("\"promoCodes\":[\"a\u0000b\"]"),
+                conversion("\"promoCodes\":[\"a\\u0000b\"]").replace("o1", "o2"),
+                NEXT_EVENT));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        assertThat(run.lines().get(0)).isEqualTo(rejected(1, "UNDECODABLE: not JSON: Illegal unquoted character "
+                + "((CTRL-CHAR, code 0)): has to be escaped using backslash to be included in string value"));
+        assertThat(run.lines().get(1)).contains("\"conversionId\":\"o2\"", "\"unmatchedCodes\":[\"a\\u0000b\"]");
+        assertThat(run.lines().get(2)).isEqualTo(NEXT_DECISION);
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfALineIsIgnored() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Run run = simulate("simulate", bytesFile(concat(bom, bytes(NEXT_EVENT.replace("next", "o1") + "\n"),
+                bom, bytes(NEXT_EVENT + "\n"))));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).startsWith("{\"conversionId\":\"o1\",\"outcome\":\"UNATTRIBUTED\"");
+        assertThat(run.lines().get(1)).isEqualTo(NEXT_DECISION);
+    }
+
+    @Test
+    void crlfLineEndsWorkAndBlankLinesAreSkippedButCounted() throws IOException {
+        Run run = simulate("simulate", bytesFile(bytes("\r\n   \r\n\t\n" + "{\"type\":\"refund\"}\r\n" + NEXT_EVENT + "\r\n")));
+        assertThat(run).isEqualTo(new Run(0, List.of(rejected(4, "UNDECODABLE: unknown event type refund "
+                + "(expected click, conversion, promo_code or promo_code_delete)"), NEXT_DECISION)));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRejected() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(conversion("\"amount\":\"1\",\"amount\":\"1000\"")),
+                "UNDECODABLE: not JSON: Duplicate field 'amount'");
+    }
+
+    @Test
+    void anythingAfterTheEventOnItsLineIsRejected() throws IOException {
+        Run run = simulate("simulate", file(NEXT_EVENT + " " + NEXT_EVENT, NEXT_EVENT));
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).startsWith(rejected(1, "UNDECODABLE: not JSON: Trailing token").replace("\"}", ""));
+        assertThat(run.lines().get(1)).isEqualTo(NEXT_DECISION);
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() throws IOException {
+        Run run = simulate("simulate", file(conversion("\"colour\":\"red\",\"extra\":{\"deep\":[1,{}]}")));
+        assertThat(run.lines()).singleElement().asString()
+                .startsWith("{\"conversionId\":\"o1\",\"outcome\":\"UNATTRIBUTED\"");
+    }
+
+    @Test
+    void aLoneSurrogateIsNotValidUnicode() throws IOException {
+        assertRejectedAndTheRunGoesOn(List.of(conversion("\"promoCodes\":[\"\\ud800\"]")),
+                "UNDECODABLE: promoCodes[0] is not valid Unicode (an unpaired surrogate)");
+    }
+
+    @Test
+    void nowOptionSetsTheWallClock() throws IOException {
+        Run run = simulate("simulate", "--full", "--now", "2026-06-02T08:00:00Z", file(NEXT_EVENT));
+        assertThat(run.lines()).singleElement().asString().contains("\"decidedAt\":\"2026-06-02T08:00:00Z\"");
+    }
+
+    @Test
+    void withoutNowTheWallClockIsTheMachinesClock() throws IOException {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Run run = simulate("simulate", "--full", file(NEXT_EVENT));
+        String decidedAt = run.lines().get(0).replaceAll(".*\"decidedAt\":\"([^\"]+)\".*", "$1");
+        assertThat(Instant.parse(decidedAt)).isBetween(before, Instant.now());
+    }
+
+    @Test
+    void aBadNowIsAUsageError() throws IOException {
+        StringWriter err = new StringWriter();
+        Run run = simulate(err, "simulate", "--now", "yesterday", file(NEXT_EVENT));
+        assertThat(run).isEqualTo(new Run(2, List.of()));
+        assertThat(err.toString()).contains("Invalid value for option '--now': 'yesterday' is not an ISO-8601 instant");
+    }
+
+    @Test
+    void anEventTimeBefore1970ReachesThePipelineInsteadOfFailingTheLine() throws IOException {
+        Run run = simulate("simulate", file(conversion("\"customerId\":null").replace("2026-06-01T10:05:00Z",
+                "1969-12-31T23:00:00Z"), NEXT_EVENT));
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).doesNotContain("PROCESSING_ERROR");
+        assertThat(run.lines().get(1)).isEqualTo(NEXT_DECISION);
     }
 }

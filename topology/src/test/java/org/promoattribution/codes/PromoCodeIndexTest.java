@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.PromoCode;
@@ -154,5 +155,35 @@ class PromoCodeIndexTest {
         assertThat(matchedIds("SNOW")).containsExactly("pc-3");
         assertThat(matchedIds("DEAL5")).containsExactly("pc-4");
         assertThat(matchedIds("CD")).containsExactly("pc-5");
+    }
+
+    /** RE2J follows empty steps recursively, a frame per instruction: this overflowed a 1 MiB stack on any code. */
+    @Test
+    void twentyChainsOfOptionalCharactersMatchOnAStreamThreadSizedStack() throws InterruptedException {
+        assertMatchesOnStreamThreadStack("(?:.?){1000}".repeat(20) + "!"); // 40,002 instructions
+    }
+
+    @Test
+    void theDeepestChainWithinRe2sBudgetMatchesOnAStreamThreadSizedStack() throws InterruptedException {
+        assertMatchesOnStreamThreadStack("(?:" + "a?".repeat(349) + "){1000}!"); // 698,003 instructions
+    }
+
+    private void assertMatchesOnStreamThreadStack(String pattern) throws InterruptedException {
+        add(Fixtures.regex("pc-1", pattern, "blog", CreditPolicy.ALWAYS));
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread streamThread = new Thread(null, () -> {
+            try {
+                outcome.set(match("aaa!", "aaa"));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "stream-thread-like", 1 << 20);
+        streamThread.start();
+        streamThread.join();
+
+        assertThat(outcome.get()).isInstanceOfSatisfying(MatchResult.class, result -> {
+            assertThat(result.matched()).extracting(CodeMatch::code).containsExactly("aaa!");
+            assertThat(result.unmatched()).containsExactly("aaa");
+        });
     }
 }

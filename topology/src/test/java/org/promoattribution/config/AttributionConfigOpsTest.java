@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
-/** The settings of the HTTP endpoints and explain. */
+/** The settings of the HTTP endpoints, health and explain. */
 class AttributionConfigOpsTest {
 
     private static AttributionConfig config(String... keyValues) {
@@ -24,6 +24,17 @@ class AttributionConfigOpsTest {
         AttributionConfig config = config();
         assertThat(config.http()).isEqualTo(new HttpSettings("0.0.0.0", 8080, null));
         assertThat(config.explainRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.health()).isEqualTo(new HealthSettings(Duration.ofSeconds(30), 5, Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void healthSettingsAreReadAndNotPassedToKafkaStreams() {
+        AttributionConfig config = config("health.failure.quiet.period", "PT5S", "health.crash.loop.failures", "3",
+                "health.crash.loop.window", "PT1M");
+        assertThat(config.health()).isEqualTo(new HealthSettings(Duration.ofSeconds(5), 3, Duration.ofMinutes(1)));
+        assertThat(config.streams().stringPropertyNames()).noneMatch(k -> k.startsWith("health."));
+        assertThatThrownBy(() -> config("health.crash.loop.failures", "0")).hasMessage(
+                "health.crash.loop.failures must be a positive integer: 0");
     }
 
     @Test

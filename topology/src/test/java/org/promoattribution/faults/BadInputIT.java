@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,23 +112,67 @@ class BadInputIT {
         }
     }
 
-    /** A valid order, just a big one: a megabyte of promo code typed, which matches nothing. */
+    /**
+     * The orders that stopped a partition before SPEC's limits: a megabyte typed into the code
+     * field, and thousands of short codes (whose decision and explanation outgrew the producer's
+     * limit). Both are LIMIT_EXCEEDED now, and the next order of the partition is decided.
+     */
     @Test
-    void aMegabyteOfTypedCodeIsDecidedLikeAnyOrder(@TempDir Path dir) throws Exception {
-        try (Scenario opened = new Scenario(stack, "huge-code", dir)) {
+    void hugeOrdersAreLimitExceededAndThePartitionGoesOn(@TempDir Path dir) throws Exception {
+        try (Scenario opened = new Scenario(stack, "huge-order", dir)) {
             scenario = opened;
+            CommittedLog deadLetters = scenario.read(scenario.topics.deadLetter());
             scenario.launch("only", "state").awaitRunning(0);
-            String huge = "Y".repeat(MEGABYTE_OF_TEXT);
             scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "huge-s1",
-                    conversion("huge-o1", "huge-s1", LATER, huge))));
+                    conversion("huge-o1", "huge-s1", LATER, "Y".repeat(MEGABYTE_OF_TEXT)))));
+            String[] manyCodes = new String[20_000];
+            Arrays.setAll(manyCodes, i -> "C" + i);
             scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "huge-s1",
-                    conversion("huge-o2", "huge-s1", LATER))));
+                    conversion("huge-o2", "huge-s1", LATER, manyCodes))));
+            scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "huge-s1",
+                    conversion("huge-o3", "huge-s1", LATER))));
 
-            scenario.awaitDecided(2);
-            assertThat(decisions()).extracting(AttributionDecision::getConversionId, AttributionDecision::getReason,
-                            AttributionDecision::getUnmatchedCodes)
-                    .containsExactly(tuple("huge-o1", Reason.NO_CLICK_NO_CODE, List.of(huge)),
-                            tuple("huge-o2", Reason.NO_CLICK_NO_CODE, List.of()));
+            scenario.awaitDecided(1);
+            deadLetters.await("both huge orders dead-lettered", r -> r.size() >= 2, Duration.ofSeconds(60));
+            assertThat(decisions()).extracting(AttributionDecision::getConversionId).containsExactly("huge-o3");
+            assertThat(deadLetters.records()).extracting(r -> header(r, DeadLetterHeaders.REASON),
+                            r -> header(r, DeadLetterHeaders.ERROR).split(":")[0])
+                    .containsExactly(tuple("LIMIT_EXCEEDED", "limit promo code length"),
+                            tuple("LIMIT_EXCEEDED", "limit conversion.max.codes"));
+        }
+    }
+
+    /**
+     * A decision the producer cannot write (here its max.request.size is lowered so that an order
+     * of a hundred long codes, within SPEC's limits, makes one too large) fails in production,
+     * under exactly-once: its order goes to the dead-letter topic as PROCESSING_ERROR, and the
+     * partition goes on deciding.
+     */
+    @Test
+    void aDecisionTooLargeToWriteSendsItsOrderToTheDeadLetterTopicUnderExactlyOnce(@TempDir Path dir)
+            throws Exception {
+        try (Scenario opened = new Scenario(stack, "unwritable", dir, "producer.max.request.size", "80000")) {
+            scenario = opened;
+            CommittedLog deadLetters = scenario.read(scenario.topics.deadLetter());
+            scenario.launch("only", "state").awaitRunning(0);
+            String[] longCodes = new String[100];
+            Arrays.setAll(longCodes, i -> i + "-" + "L".repeat(990));
+            scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "big-s1",
+                    conversion("big-o1", "big-s1", LATER, longCodes))));
+            scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "big-s1",
+                    conversion("big-o2", "big-s1", LATER))));
+
+            scenario.awaitDecided(1);
+            deadLetters.await("the unwritable decision's order dead-lettered", r -> r.size() >= 1,
+                    Duration.ofSeconds(60));
+            Thread.sleep(2_000); // a retry of big-o1 would show now
+            assertThat(decisions()).extracting(AttributionDecision::getConversionId).containsExactly("big-o2");
+            assertThat(deadLetters.records()).singleElement().satisfies(r -> {
+                assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("PROCESSING_ERROR");
+                assertThat(header(r, DeadLetterHeaders.ERROR)).contains("exceeds what max.request.size allows");
+                assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(scenario.topics.conversions());
+                assertThat(header(r, DeadLetterHeaders.TRUNCATED_FROM)).isNotNull();
+            });
         }
     }
 
@@ -163,6 +208,18 @@ class BadInputIT {
                         .serialize(scenario.topics.conversions(), Conversion.newBuilder(order)
                                 .setAmount(order.getAmount().negate()).build()),
                 DeadLetterReason.NEGATIVE_AMOUNT);
+        // SPEC "Time": one record from a broken clock must not move anyone's time.
+        bad("an order dated two hours ahead", scenario.topics.conversions(), "bad-s1",
+                scenario.serdes.conversion().serializer().serialize(scenario.topics.conversions(),
+                        conversion("bad-o2", "bad-s1", Instant.now().plus(Duration.ofHours(2)).toString())),
+                DeadLetterReason.INVALID_TIMESTAMP);
+        bad("a click of 1969", scenario.topics.clicks(), "bad-s1", scenario.serdes.click().serializer()
+                        .serialize(scenario.topics.clicks(), click("bad-c2", "bad-s1", "blog", "1969-12-31T23:59:59Z")),
+                DeadLetterReason.INVALID_TIMESTAMP);
+        bad("101 codes", scenario.topics.conversions(), "bad-s1", scenario.serdes.conversion().serializer()
+                        .serialize(scenario.topics.conversions(), conversion("bad-o3", "bad-s1", LATER,
+                                Collections.nCopies(101, "X").toArray(String[]::new))),
+                DeadLetterReason.LIMIT_EXCEEDED);
         badDefinition(exact("bad-pc-2", "X".repeat(MEGABYTE_OF_TEXT), "blog", CreditPolicy.ALWAYS),
                 DeadLetterReason.PATTERN_TOO_LONG);
         badDefinition(regex("bad-pc-3", "(A)\\1", "blog", CreditPolicy.ALWAYS), DeadLetterReason.INVALID_PATTERN);
@@ -196,11 +253,11 @@ class BadInputIT {
         good(expected, "good-s2", conversion("good-o1", "good-s2", LATER, "BULK0999-1234"), Reason.PROMO_CODE_ALWAYS);
         good(expected, "good-s3", conversion("good-o2", "good-s3", LATER, "a".repeat(40) + "b"),
                 Reason.PROMO_CODE_POLICY_NOT_MET);
-        good(expected, "good-s4", conversion("good-o3", "good-s4", LATER, "a".repeat(5_000) + "!"),
+        good(expected, "good-s4", conversion("good-o3", "good-s4", LATER, "a".repeat(999) + "!"),
                 Reason.NO_CLICK_NO_CODE);
         good(expected, null, conversion("good-o4", "good-s6", LATER), Reason.NO_CLICK_NO_CODE);
-        // From an order system whose clock runs two hours ahead, stamped by the producer's clock.
-        Conversion skewed = conversion("good-o5", "good-s5", Instant.now().plus(Duration.ofHours(2)).toString());
+        // From an order system whose clock runs half an hour ahead, stamped by the producer's clock.
+        Conversion skewed = conversion("good-o5", "good-s5", Instant.now().plus(Duration.ofMinutes(30)).toString());
         scenario.sendRaw(scenario.topics.conversions(), bytes("good-s5"),
                 scenario.serdes.conversion().serializer().serialize(scenario.topics.conversions(), skewed));
         expected.put("good-o5", Reason.NO_CLICK_NO_CODE);

@@ -85,7 +85,8 @@ final class Workload {
 
     private static Map<String, AttributionDecision> simulate(List<SimEvent> codes, List<SimEvent> traffic) {
         Map<String, AttributionDecision> decisions = new LinkedHashMap<>();
-        try (Simulator simulator = new Simulator(new Properties(), new AttributionMetrics(new SimpleMeterRegistry()))) {
+        try (Simulator simulator = new Simulator(new Properties(), new AttributionMetrics(new SimpleMeterRegistry()),
+                Instant.now())) {
             for (SimEvent event : concat(codes, traffic)) {
                 Simulator.Step step = simulator.send(event);
                 assertThat(step.rejection()).as("generated events are valid").isNull();

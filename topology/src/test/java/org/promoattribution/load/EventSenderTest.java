@@ -3,6 +3,7 @@ package org.promoattribution.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,6 +64,21 @@ class EventSenderTest {
             assertThat(sender.failed()).isEqualTo(1);
             assertThat(sender.acknowledged()).isZero();
             assertThat(sender.firstFailure()).hasMessage("too large");
+        }
+    }
+
+    @Test
+    void theEventTimeIsTheRecordTimestampAndOneBefore1970TravelsAsZero() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        try (EventSender sender = new EventSender(producer, serdes, Topics.DEFAULTS)) {
+            sender.send(new SimEvent(SimEvent.Kind.CLICK, "s1", Fixtures.click("c1", "s1", "blog",
+                    "2026-06-01T10:00:00Z")));
+            sender.send(new SimEvent(SimEvent.Kind.CONVERSION, "o1", Fixtures.conversion("o1", null,
+                    "1969-12-31T23:00:00Z")));
+
+            assertThat(producer.history()).extracting(ProducerRecord::timestamp)
+                    .containsExactly(Instant.parse("2026-06-01T10:00:00Z").toEpochMilli(), 0L);
         }
     }
 }

@@ -2,11 +2,32 @@ package org.promoattribution.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.promoattribution.app.StreamsHooks;
+import org.promoattribution.app.ThreadFailureWatch;
+import org.promoattribution.config.HealthSettings;
+import org.promoattribution.streams.AttributionMetrics;
 
 class HealthTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final StreamsHooks hooks = new StreamsHooks(
+            new ThreadFailureWatch(new HealthSettings(Duration.ofMinutes(1), 2, Duration.ofMinutes(10)), CLOCK),
+            new AttributionMetrics(meters));
+    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch()));
+
     @ParameterizedTest
     @CsvSource({
             "CREATED, false, true, false",
@@ -17,9 +38,48 @@ class HealthTest {
             "NOT_RUNNING, false, false, false", // stopped by itself
             "PENDING_ERROR, false, false, false",
             "ERROR, false, false, false"})
-    void followsTheKafkaStreamsState(State state, boolean stopRequested, boolean live, boolean ready) {
-        Health health = Health.of(state, stopRequested);
+    void followsTheKafkaStreamsStateWhileNoThreadFails(State state, boolean stopRequested, boolean live,
+                                                       boolean ready) {
+        hooks.stateListener().onChange(state, State.CREATED);
+        if (stopRequested) {
+            hooks.watch().stopRequested();
+        }
+        Health health = Health.of(hooks.watch());
+        assertThat(health.state()).isEqualTo(state);
         assertThat(health.live()).as("live").isEqualTo(live);
         assertThat(health.ready()).as("ready").isEqualTo(ready);
+    }
+
+    @Test
+    void aFailedThreadIsReplacedCountedAndMakesTheRunningInstanceUnready() {
+        hooks.stateListener().onChange(State.RUNNING, State.REBALANCING);
+
+        StreamThreadExceptionResponse answer = hooks.uncaughtExceptionHandler().handle(new StackOverflowError("deep"));
+
+        assertThat(answer).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(meters.counter("attribution.stream.threads.replaced", "exception", "java.lang.StackOverflowError")
+                .count()).isEqualTo(1);
+        assertThat(get("/health/ready")).isEqualTo("503 {\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":"
+                + "\"a stream thread failed 0 s ago: java.lang.StackOverflowError: deep; ready again once its "
+                + "replacement is RUNNING for PT1M without a failure (health.failure.quiet.period)\"}");
+        assertThat(get("/health/live")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}");
+    }
+
+    @Test
+    void aCrashLoopIsReplacedStillButNotLive() {
+        hooks.stateListener().onChange(State.RUNNING, State.REBALANCING);
+        for (int i = 0; i < 2; i++) {
+            assertThat(hooks.uncaughtExceptionHandler().handle(new IllegalStateException("poison")))
+                    .as("a crash loop is left to the orchestrator, the client is not shut down")
+                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        }
+
+        assertThat(get("/health/live")).startsWith("503 {\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":"
+                + "\"stream threads failed 2 times in PT10M (health.crash.loop.failures in health.crash.loop.window)");
+    }
+
+    private String get(String path) {
+        Response response = endpoint.handle(Request.of(URI.create(path)));
+        return response.status() + " " + new String(response.body(), StandardCharsets.UTF_8);
     }
 }

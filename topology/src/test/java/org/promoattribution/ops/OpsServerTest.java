@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The HTTP server and its endpoints that need no running pipeline: metrics, health, the page, errors. */
 class OpsServerTest {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final AtomicReference<Health> health = new AtomicReference<>(Health.of(State.REBALANCING, false));
+    private final AtomicReference<Health> health = new AtomicReference<>(
+            new Health(State.REBALANCING, null, "Kafka Streams is REBALANCING"));
     private final HttpClient client = HttpClient.newHttpClient();
     private OpsServer server;
 
@@ -54,15 +55,17 @@ class OpsServerTest {
     @Test
     void readyOnlyWhenRunningAndLiveUntilFailed() throws Exception {
         assertThat(get("/health/ready").statusCode()).isEqualTo(503);
-        assertThat(get("/health/ready").body()).isEqualTo("{\"status\":\"DOWN\",\"state\":\"REBALANCING\"}");
+        assertThat(get("/health/ready").body())
+                .isEqualTo("{\"status\":\"DOWN\",\"state\":\"REBALANCING\",\"reason\":\"Kafka Streams is REBALANCING\"}");
         assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"UP\",\"state\":\"REBALANCING\"}");
 
-        health.set(Health.of(State.RUNNING, false));
+        health.set(new Health(State.RUNNING, null, null));
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
 
-        health.set(Health.of(State.ERROR, false));
+        health.set(new Health(State.ERROR, "Kafka Streams is ERROR", "Kafka Streams is ERROR"));
         assertThat(get("/health/live").statusCode()).isEqualTo(503);
-        assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"DOWN\",\"state\":\"ERROR\"}");
+        assertThat(get("/health/live").body())
+                .isEqualTo("{\"status\":\"DOWN\",\"state\":\"ERROR\",\"reason\":\"Kafka Streams is ERROR\"}");
     }
 
     @Test

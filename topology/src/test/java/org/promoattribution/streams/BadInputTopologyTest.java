@@ -7,8 +7,6 @@ import static org.promoattribution.testing.Fixtures.exact;
 import static org.promoattribution.testing.Fixtures.regex;
 import static org.promoattribution.testing.Fixtures.scheduled;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +130,7 @@ class BadInputTopologyTest {
         record.put("programId", "acme");
         record.put("sessionId", "s1");
         record.put("timestamp", 1_780_000_000_000L);
-        byte[] bytes = wire(pipeline.registry.register("clicks-value", withoutPartner), withoutPartner, record);
+        byte[] bytes = pipeline.written("clicks-value", withoutPartner, record);
         deadLetterOf(() -> pipeline.rawClick(KEY, bytes), "MISSING_FIELD");
     }
 
@@ -165,7 +160,7 @@ class BadInputTopologyTest {
         record.put("partnerId", "blog");
         record.put("matchType", new GenericData.EnumSymbol(future.getField("matchType").schema(), "EXACT"));
         record.put("creditPolicy", new GenericData.EnumSymbol(future.getField("creditPolicy").schema(), "SOMETIMES"));
-        byte[] bytes = wire(pipeline.registry.register("promo-codes-value", future), future, record);
+        byte[] bytes = pipeline.written("promo-codes-value", future, record);
         TestRecord<byte[], byte[]> deadLetter = deadLetterOf(
                 () -> pipeline.rawPromoCode("pc-1".getBytes(StandardCharsets.UTF_8), bytes), "UNKNOWN_ENUM");
         assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("promo-codes");
@@ -185,6 +180,21 @@ class BadInputTopologyTest {
         assertThat(pipeline.deadLetters()).isEmpty();
         deadLetterOf(() -> pipeline.codes(regex("pc-1", "A".repeat(1001), "blog", CreditPolicy.ALWAYS)),
                 "PATTERN_TOO_LONG");
+    }
+
+    @Test
+    void aPatternOverRe2sMemoryBudgetIsInvalid_theLiveDefinitionStays() {
+        pipeline.codes(regex("pc-1", "SUMMER[0-9]+", "blog", CreditPolicy.ALWAYS));
+        String nineHundredNinetyThousandInstructions = "(?:" + "abcdefghij".repeat(99) + "){1000}";
+
+        TestRecord<byte[], byte[]> deadLetter = deadLetterOf(() -> pipeline.codes(
+                regex("pc-1", nineHundredNinetyThousandInstructions, "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
+
+        assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR))
+                .contains("RE2's default memory budget (8 MiB) allows at most 698996");
+        pipeline.conversions(conversion("o1", "s2", "2026-06-01T10:05:00Z", "SUMMER10"));
+        assertThat(pipeline.decisions()).singleElement()
+                .satisfies(decision -> assertThat(decision.getPromoCodeId()).isEqualTo("pc-1"));
     }
 
     @Test
@@ -212,19 +222,5 @@ class BadInputTopologyTest {
         pipeline.rawClick(KEY, new byte[] {2});
         assertThat(pipeline.counter("attribution.dead.letters", "topic", "clicks", "reason", "UNDECODABLE"))
                 .isEqualTo(2.0);
-    }
-
-    private static byte[] wire(int schemaId, Schema schema, GenericRecord record) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(0);
-            out.write(ByteBuffer.allocate(4).putInt(schemaId).array());
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

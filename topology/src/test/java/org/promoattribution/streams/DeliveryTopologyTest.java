@@ -74,10 +74,45 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void sameConversionIdInAnotherSessionIsAnotherConversion() {
+        void anOrderReSentUnderAnotherSessionOrWithoutOneIsNotDecidedAgain() {
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"),
-                    conversion("o1", "s2", "2026-06-01T10:05:00Z"));
-            assertThat(pipeline.decisions()).extracting(AttributionDecision::getSessionId).containsExactly("s1", "s2");
+                    conversion("o1", "s2", "2026-06-01T10:05:00Z"),
+                    conversion("o1", null, "2026-06-01T10:05:00Z"),
+                    conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getSessionId).containsExactly("s1");
+            assertThat(pipeline.counter("attribution.conversions.duplicate")).isEqualTo(3.0);
+            assertThat(pipeline.counter("attribution.conversions.resent.other.session")).isEqualTo(2.0);
+        }
+
+        @Test
+        void theSameConversionIdInAnotherProgramIsAnotherOrder() {
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"),
+                    Fixtures.inProgram(conversion("o1", "s1", "2026-06-01T10:05:00Z"), "other-program"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getProgramId)
+                    .containsExactly(Fixtures.PROGRAM, "other-program");
+        }
+
+        @Test
+        void aReDeliveryIsRecognisedWhateverTheEventTimesOfOtherOrders() {
+            restartWith("dedup.retention", "P30D");
+            Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
+            pipeline.conversions(order, conversion("o2", "s2", "2026-09-01T00:00:00Z"), order);
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getConversionId)
+                    .containsExactly("o1", "o2");
+        }
+
+        @Test
+        void aReDeliveryIsRememberedForTheDedupRetentionInProcessingTime() {
+            restartWith("dedup.retention", "P1D");
+            Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
+            pipeline.conversions(order);
+            pipeline.advanceWallClock(Duration.ofHours(23));
+            pipeline.conversions(order);
+            assertThat(pipeline.decisions()).hasSize(1);
+            pipeline.advanceWallClock(Duration.ofDays(2)); // past the retention, and the store's segments with it
+            pipeline.conversions(conversion("o2", "s2", "2026-06-01T10:05:00Z"), order);
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getConversionId)
+                    .containsExactly("o2", "o1");
         }
 
         @Test
@@ -278,11 +313,12 @@ class DeliveryTopologyTest {
                     click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
                     click("c3", "s1", "blog", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
                     click("c4", "s2", "blog", "2026-06-02T02:30:00Z"),
-                    click("c5", "s1", "news", "2026-06-02T02:30:00Z")); // c2 is out of the window now
+                    click("c5", "s1", "news", "2026-06-02T02:30:00Z")); // c2 is out of s1's window now
             assertThat(storedClicks()).isEqualTo(3);
             assertThat(heldClickIds()).isEqualTo(3);
-            pipeline.clicks(click("c6", "s3", "blog", "2026-06-09T00:00:00Z"));
-            pipeline.advanceWallClock(Duration.ofMinutes(1)); // s1 and s2 are idle: swept
+            pipeline.advanceWallClock(Duration.ofHours(25).plusMinutes(1));
+            pipeline.clicks(click("c6", "s3", "blog", "2026-06-02T03:00:00Z"));
+            pipeline.advanceWallClock(Duration.ofMinutes(1)); // s1 and s2 have been idle 25 h: swept
             assertThat(storedClicks()).isEqualTo(1);
             assertThat(heldClickIds()).isEqualTo(1);
         }
@@ -304,33 +340,87 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void idleSessionsAreSweptOnceTheirClicksCanNoLongerCount() {
+        void sessionsIdleForTheirRetentionInProcessingTimeAreForgottenWhole() {
             restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             for (int i = 0; i < 50; i++) {
                 pipeline.clicks(click("c" + i, "s" + i, "blog", "2026-06-01T00:00:00Z"));
             }
-            pipeline.clicks(click("late", "other", "blog", "2026-06-05T00:00:00Z"));
+            pipeline.advanceWallClock(Duration.ofHours(24));
+            pipeline.clicks(click("recent", "other", "blog", "2026-05-01T00:00:00Z"));
             assertThat(storedClicks()).isEqualTo(51);
+            pipeline.advanceWallClock(Duration.ofHours(1).plusMinutes(1));
+            assertThat(storedClicks()).isEqualTo(1);
+        }
+
+        @Test
+        void aSessionEntryFromBeforeTheLastSeenTimeWasKeptIsForgottenOnlyAfterARetentionOfIdleness() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
+            long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
+                    .put(session.clickKey(old, 0), ClickEntry.encode("c0", "blog"));
+            // next arrival, count, latest and oldest click time: the entry as the previous version wrote it
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
+                    ByteBuffer.allocate(Long.BYTES * 3 + Integer.BYTES).putLong(1).putInt(1).putLong(old).putLong(old)
+                            .array());
             pipeline.advanceWallClock(Duration.ofMinutes(1));
             assertThat(storedClicks()).isEqualTo(1);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T01:00:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c0");
+            pipeline.advanceWallClock(Duration.ofHours(25).plusMinutes(1));
+            assertThat(storedClicks()).isZero();
         }
 
         @Test
         void storeStaysFlatOverALongRunOfSessions() {
             restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
-            java.time.Instant start = java.time.Instant.parse("2026-06-01T00:00:00Z");
+            Instant start = Instant.parse("2026-06-01T00:00:00Z");
             long peak = 0;
             for (int day = 0; day < 20; day++) {
                 for (int i = 0; i < 20; i++) {
-                    java.time.Instant at = start.plus(Duration.ofDays(day)).plusSeconds(i * 60L);
-                    pipeline.clicks(org.promoattribution.schemas.Click.newBuilder(
+                    Instant at = start.plus(Duration.ofDays(day)).plusSeconds(i * 60L);
+                    pipeline.clicks(Click.newBuilder(
                             click("c" + day + "-" + i, "s" + day + "-" + i, "blog", "2026-06-01T00:00:00Z"))
                             .setTimestamp(at).build());
                 }
-                pipeline.advanceWallClock(Duration.ofMinutes(1));
+                pipeline.advanceWallClock(Duration.ofDays(1));
                 peak = Math.max(peak, storedClicks());
             }
             assertThat(peak).isLessThanOrEqualTo(3 * 20); // about two days' clicks, never twenty
+        }
+    }
+
+    /** SPEC "Time": a session's clicks follow its own clock, never another session's or program's. */
+    @Nested
+    class RetentionPerSession {
+        @Test
+        void anotherSessionsLaterClicksDoNotPushASessionsClicksOut() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                    click("c2", "s2", "news", "2026-07-15T00:00:00Z"),
+                    click("c3", "s1", "news", "2026-05-01T00:00:00Z")); // s1's own clock has passed it
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T01:00:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(1.0);
+        }
+
+        @Test
+        void twoProgramsAMonthApartInterleavedAreDecidedAsEachAlone() {
+            String june = "june-program";
+            String may = "may-replay";
+            for (int i = 0; i < 5; i++) {
+                pipeline.clicks(Fixtures.inProgram(click("j" + i, "js" + i, "blog", "2026-06-20T10:00:00Z"), june),
+                        Fixtures.inProgram(click("m" + i, "ms" + i, "news", "2026-05-20T10:00:00Z"), may));
+            }
+            for (int i = 0; i < 5; i++) {
+                pipeline.conversions(
+                        Fixtures.inProgram(conversion("jo" + i, "js" + i, "2026-06-20T11:00:00Z"), june),
+                        Fixtures.inProgram(conversion("mo" + i, "ms" + i, "2026-05-20T11:00:00Z"), may));
+            }
+            assertThat(pipeline.decisions()).allSatisfy(d -> {
+                assertThat(d.getReason()).isEqualTo(Reason.LAST_CLICK);
+                assertThat(d.getPartnerId()).isEqualTo(d.getProgramId().equals(june) ? "blog" : "news");
+            }).hasSize(10);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.promoattribution.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,6 +48,8 @@ import org.promoattribution.streams.StoreNames;
  * registry wire format as in production, with the default topic names.
  */
 public final class AttributionDriver implements AutoCloseable {
+    /** The driver's wall clock ("now" of SPEC "Time"), after every event time the fixtures use. */
+    public static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     public final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.DEFAULT);
@@ -60,7 +69,7 @@ public final class AttributionDriver implements AutoCloseable {
     }
 
     public AttributionDriver(Properties settings) {
-        this(settings, Instant.parse("2026-01-01T00:00:00Z"));
+        this(settings, NOW);
     }
 
     /** @param wallClock the driver's wall clock at start: "now" for the pipeline (SPEC "Time") */
@@ -77,8 +86,9 @@ public final class AttributionDriver implements AutoCloseable {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0"); // records are piped one at a time, in order
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
-        topology = AttributionTopology.build(config, serdes, new AttributionMetrics(meters));
-        driver = new TopologyTestDriver(topology, config.streams(), wallClock);
+        AttributionMetrics metrics = new AttributionMetrics(meters);
+        topology = AttributionTopology.build(config, serdes, metrics);
+        driver = new TopologyTestDriver(topology, AttributionTopology.settings(config, metrics), wallClock);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
@@ -209,6 +219,21 @@ public final class AttributionDriver implements AutoCloseable {
 
     public byte[] serialize(PromoCode code) {
         return serdes.promoCode().serializer().serialize(topics.promoCodes(), code);
+    }
+
+    /** {@code record} in the wire format under {@code writer}, registered as a new version of {@code subject}: what another producer could write. */
+    public byte[] written(String subject, Schema writer, GenericRecord record) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(0);
+            out.write(ByteBuffer.allocate(4).putInt(registry.register(subject, writer)).array());
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The latest explanation kept for a conversion, or null. */

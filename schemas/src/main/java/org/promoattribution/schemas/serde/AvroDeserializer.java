@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -21,6 +20,8 @@ import org.promoattribution.schemas.registry.SchemaRegistryClient;
  * (looked up by id, cached) against today's schema, so older versions still read.
  * Throws {@link SerializationException} for bad bytes ({@link SchemaResolutionException} when the
  * writer's schema cannot be resolved against today's) and lets registry exceptions through.
+ * Every body is first checked against the writer's schema ({@link BodyBoundsCheck}), so no length
+ * read from it makes Avro allocate beyond the record's size.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
     private final SchemaRegistryClient registry;
@@ -41,12 +42,15 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         int id = WireFormat.readSchemaId(buffer);
         WriterReader<T> resolved = readerFor(id);
         try {
+            resolved.bounds().check(data, buffer.position(), buffer.remaining());
             BinaryDecoder decoder = DecoderFactory.get()
                     .binaryDecoder(data, buffer.position(), buffer.remaining(), null);
             return resolved.reader().read(null, decoder);
         } catch (AvroTypeException e) {
             throw SchemaResolutionErrors.explain(readerSchema, resolved.writer(), id, e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Anything else thrown while reading comes from the bytes (BodyBoundsCheck's verdict, or a
+            // value Avro's conversions refuse, such as an empty decimal): bad data, not a broken pipeline.
             throw new SerializationException("cannot read " + readerSchema.getName()
                     + " written with schema id " + id + ": " + e.getMessage(), e);
         }
@@ -62,12 +66,13 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
             return reader;
         }
         Schema writer = registry.schemaById(id);
-        WriterReader<T> created = new WriterReader<>(writer, new SpecificDatumReader<>(writer, readerSchema));
+        WriterReader<T> created = new WriterReader<>(writer, new BodyBoundsCheck(writer),
+                new SpecificDatumReader<>(writer, readerSchema));
         WriterReader<T> raced = readersBySchemaId.putIfAbsent(id, created);
         return raced != null ? raced : created;
     }
 
-    /** A writer schema and the datum reader that resolves it against the reader's schema. */
-    private record WriterReader<T>(Schema writer, DatumReader<T> reader) {
+    /** A writer schema, the check of bodies written with it, and the datum reader that resolves it against the reader's schema. */
+    private record WriterReader<T>(Schema writer, BodyBoundsCheck bounds, DatumReader<T> reader) {
     }
 }

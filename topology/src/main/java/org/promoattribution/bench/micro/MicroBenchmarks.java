@@ -12,7 +12,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code bench --micro}: the JMH benchmarks of this package, short (one fork, 2 x 1 s warm-up,
- * 3 x 1 s measured) so that all of them take about a minute; results in micro.json.
+ * 3 x 1 s measured; an iteration lasts at least one call, so the worst-case matcher's slowest
+ * orders, of several seconds each, make the whole run about three minutes); results in micro.json.
  */
 public final class MicroBenchmarks {
     private MicroBenchmarks() {

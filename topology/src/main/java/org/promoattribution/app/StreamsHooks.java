@@ -1,0 +1,39 @@
+package org.promoattribution.app;
+
+import java.time.Clock;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.promoattribution.config.HealthSettings;
+import org.promoattribution.streams.AttributionMetrics;
+
+/**
+ * What the application hands Kafka Streams to call back: the uncaught-exception handler and the
+ * state listener. Both report to one {@link ThreadFailureWatch}, which the health checks read.
+ * Override a method to hook in other behaviour.
+ */
+public class StreamsHooks {
+    private final ThreadFailureWatch watch;
+    private final AttributionMetrics metrics;
+
+    public StreamsHooks(ThreadFailureWatch watch, AttributionMetrics metrics) {
+        this.watch = watch;
+        this.metrics = metrics;
+    }
+
+    /** Hooks reporting to a watch of their own, on the system clock. */
+    public static StreamsHooks watching(HealthSettings settings, AttributionMetrics metrics) {
+        return new StreamsHooks(new ThreadFailureWatch(settings, Clock.systemUTC()), metrics);
+    }
+
+    public ThreadFailureWatch watch() {
+        return watch;
+    }
+
+    public StreamsUncaughtExceptionHandler uncaughtExceptionHandler() {
+        return new ReplaceFailedThread(watch, metrics);
+    }
+
+    public KafkaStreams.StateListener stateListener() {
+        return new WatchedStateListener(watch);
+    }
+}

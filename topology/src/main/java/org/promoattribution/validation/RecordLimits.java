@@ -1,0 +1,77 @@
+package org.promoattribution.validation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.promoattribution.codes.TypedCodes;
+
+/**
+ * SPEC "Limits": the bounds every record keeps, so that nothing made from it downstream (a
+ * decision, an explanation, a changelog entry) can outgrow Kafka's record size, and no typed
+ * code can make matching slow. A record past one is {@link DeadLetterReason#LIMIT_EXCEEDED} and
+ * {@code dlq.error} names the limit. Lengths count Unicode code points.
+ */
+public final class RecordLimits {
+    public static final String MAX_CODES = "conversion.max.codes";
+    public static final int DEFAULT_MAX_CODES = 100;
+    public static final int MAX_ID_LENGTH = 256;
+    public static final int MAX_CODE_LENGTH = 1_000;
+    /** decimal(20,4): at most 16 digits before the point and 4 after. */
+    public static final int AMOUNT_INTEGER_DIGITS = 16;
+    public static final int AMOUNT_SCALE = 4;
+    /** Any amount whose unscaled value needs more bits is surely past decimal(20,4); cheaper than counting digits. */
+    private static final int AMOUNT_MAX_BITS = 70;
+
+    private final int maxCodes;
+
+    public RecordLimits(int maxCodes) {
+        this.maxCodes = maxCodes;
+    }
+
+    /** An id, dealId or currency: at most 256 characters. Null passes (optional fields). */
+    public static void shortText(String field, String value) {
+        if (value != null && length(value) > MAX_ID_LENGTH) {
+            throw exceeded(field + " length", field + " is " + length(value) + " characters long; at most "
+                    + MAX_ID_LENGTH + " are allowed");
+        }
+    }
+
+    /** The codes typed on one order: at most {@code conversion.max.codes} of them, each at most 1,000 characters trimmed. */
+    public void typedCodes(List<String> typed) {
+        if (typed.size() > maxCodes) {
+            throw exceeded(MAX_CODES, "the order carries " + typed.size() + " promo codes; at most " + maxCodes
+                    + " are allowed");
+        }
+        for (int i = 0; i < typed.size(); i++) {
+            String code = typed.get(i);
+            // Only a code this long can be: trimming and counting code points cost nothing otherwise.
+            if (code != null && code.length() > MAX_CODE_LENGTH && length(TypedCodes.trim(code)) > MAX_CODE_LENGTH) {
+                throw exceeded("promo code length", "promo code " + (i + 1) + " is " + length(TypedCodes.trim(code))
+                        + " characters long after trimming; at most " + MAX_CODE_LENGTH + " are allowed");
+            }
+        }
+    }
+
+    /** An amount must fit decimal(20,4). */
+    public static void amount(BigDecimal amount) {
+        if (amount == null) {
+            return;
+        }
+        if (amount.unscaledValue().bitLength() > AMOUNT_MAX_BITS
+                || (long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) { // 1e2147483647 overflows an int
+            throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
+        if (amount.scale() > AMOUNT_SCALE && amount.stripTrailingZeros().scale() > AMOUNT_SCALE) {
+            throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_SCALE
+                    + " digits after the decimal point");
+        }
+    }
+
+    static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    private static InvalidRecordException exceeded(String limit, String message) {
+        return new InvalidRecordException(DeadLetterReason.LIMIT_EXCEEDED, "limit " + limit + ": " + message);
+    }
+}
