@@ -100,6 +100,34 @@ class HostileMixIT {
     }
 
     /**
+     * One junk record on the clicks topic stamped 50 minutes ahead (the broker takes up to an hour):
+     * Kafka Streams takes a task's partitions in record-timestamp order, so unless the pipeline sees
+     * to it, the clicks behind the junk wait until the orders' timestamps pass it, and the orders
+     * are decided without them. SPEC: the junk is dead-lettered, and "no record can stop a partition".
+     */
+    @Test
+    void aBadRecordStampedAheadDoesNotHoldBackTheClicksBehindIt(@TempDir Path dir) throws Exception {
+        try (Scenario scenario = new Scenario(stack, "held-back", dir)) {
+            CommittedLog deadLetters = scenario.read(scenario.topics.deadLetter());
+            scenario.launch("only", "state").awaitRunning(0);
+            byte[] junk = {1, 2, 3};
+            scenario.sendRaw(scenario.topics.clicks(), "held-s1".getBytes(StandardCharsets.UTF_8), junk,
+                    Instant.now().plus(Duration.ofMinutes(50)).toEpochMilli());
+            Instant now = Instant.now();
+            scenario.send(List.of(new SimEvent(SimEvent.Kind.CLICK, "held-s1",
+                    click("held-c1", "held-s1", "blog", now.minusSeconds(1).toString()))));
+            Thread.sleep(2_000); // the click is on the broker well before the order
+            scenario.send(List.of(new SimEvent(SimEvent.Kind.CONVERSION, "held-s1",
+                    conversion("held-o1", "held-s1", now.toString()))));
+
+            scenario.awaitDecided(1);
+            deadLetters.await("the junk dead-lettered", r -> r.size() >= 1, Duration.ofSeconds(30));
+            assertThat(scenario.decode(scenario.decisions.records().get(0).value()).getClickId())
+                    .as("the click of the order's session, on the broker before the order").isEqualTo("held-c1");
+        }
+    }
+
+    /**
      * Sends the hostile mix, clicks and conversions keyed by the traffic's sessions in turn, and
      * tells each record by where it landed (topic/partition/offset), as dead letters say.
      */
