@@ -57,7 +57,7 @@ class HostileMixPropertyTest {
         mixIntoTraffic(hostile, random);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void bitFlippedEncodingsAreDecidedWithinSpecOrDeadLettered(@ForAll("bitFlipped") List<InputRecord> hostile,
                                                                @ForAll Random random) {
         mixIntoTraffic(hostile, random);
