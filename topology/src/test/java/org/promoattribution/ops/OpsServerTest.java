@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.config.HttpAuthSettings;
@@ -176,7 +177,7 @@ class OpsServerTest {
             waiting.add(client.sendAsync(HttpRequest.newBuilder(server.localUrl().resolve("/slow/" + i)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slowRunning.get() == THREADS / 4);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> slowRunning.get() == THREADS / 4);
 
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         assertThat(get("/health/ready").statusCode()).isEqualTo(503);
