@@ -136,8 +136,7 @@ public final class AttributionTopology {
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
             Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit,
             SchemaRegistryClient registry) {
-        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                .withTimestampExtractor(new EventTimeExtractor(registry));
+        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
         Map<String, KStream<byte[], Decoded>> routes = decoded.split(Named.as(name + "-"))
