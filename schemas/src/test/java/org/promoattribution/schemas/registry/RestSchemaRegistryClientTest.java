@@ -468,6 +468,24 @@ class RestSchemaRegistryClientTest {
         assertThat(client.toString()).doesNotContain("p@ss").doesNotContain("p%40ss");
     }
 
+    @Test
+    void anUnreachableRegistryIsReportedWithoutTheCredentialsOfItsUrl() throws Exception {
+        String refusing = RecordingHttpServer.refusingUrl();
+        SchemaRegistryClient client = new RestSchemaRegistryClient(RestSchemaRegistryConfig.fromConfig(Map.of(
+                "schema.registry.url", refusing.replace("http://", "http://bob:hunter2@"),
+                "max.retries", "1", "retries.wait.ms", "5")));
+
+        assertThatThrownBy(client::checkReachable)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining(refusing)
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> client.schemaById(7))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("failed 2 times")
+                .hasMessageNotContaining("hunter2");
+        assertThat(client.toString()).doesNotContain("hunter2");
+    }
+
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
