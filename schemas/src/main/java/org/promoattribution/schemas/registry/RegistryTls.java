@@ -75,7 +75,7 @@ public record RegistryTls(Optional<Store> truststore, Optional<Store> keystore, 
             TrustManagerFactory trust = null;
             if (truststore.isPresent()) {
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(load(truststore.get(), TRUSTSTORE_LOCATION));
+                trust.init(load(truststore.get(), TRUSTSTORE_LOCATION, TRUSTSTORE_TYPE));
             }
             KeyManagerFactory keys = null;
             if (keystore.isPresent()) {
@@ -85,7 +85,7 @@ public record RegistryTls(Optional<Store> truststore, Optional<Store> keystore, 
                 }
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 try {
-                    keys.init(load(store, KEYSTORE_LOCATION), keyPassword.orElse(store.password()).toCharArray());
+                    keys.init(load(store, KEYSTORE_LOCATION, KEYSTORE_TYPE), keyPassword.orElse(store.password()).toCharArray());
                 } catch (GeneralSecurityException e) {
                     throw new ConfigException("the key in " + store.location() + " (" + KEYSTORE_LOCATION
                             + ") cannot be opened: check " + KEY_PASSWORD + " (" + e.getClass().getSimpleName() + ")");
@@ -100,19 +100,19 @@ public record RegistryTls(Optional<Store> truststore, Optional<Store> keystore, 
         }
     }
 
-    private static KeyStore load(Store store, String locationKey) throws GeneralSecurityException {
+    private static KeyStore load(Store store, String locationKey, String typeKey) {
         KeyStore keyStore;
         try {
             keyStore = KeyStore.getInstance(store.type());
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(locationKey.replace("location", "type"), store.type(), "not a keystore type of this JVM");
+            throw new ConfigException(typeKey, store.type(), "not a keystore type of this JVM (PKCS12, JKS)");
         }
         try (InputStream in = Files.newInputStream(store.location())) {
             keyStore.load(in, store.password() == null ? null : store.password().toCharArray());
             return keyStore;
         } catch (NoSuchFileException e) {
             throw new ConfigException(locationKey, store.location().toString(), "no such file");
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             // A wrong password shows as an IOException whose cause is an UnrecoverableKeyException.
             throw new ConfigException(locationKey, store.location().toString(), "cannot be read as " + store.type()
                     + " with the password given (" + e.getMessage() + ")");

@@ -117,11 +117,6 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
                 maxRetries, retryBackoff, maxRetryBackoff, timeout, tls);
     }
 
-    public RestSchemaRegistryConfig withTls(RegistryTls newTls) {
-        return new RestSchemaRegistryConfig(urls, credentials, connectTimeout, requestTimeout,
-                maxRetries, retryBackoff, maxRetryBackoff, callTimeout, newTls);
-    }
-
     /**
      * Reads Confluent-style keys (see the constants). Without {@link #CREDENTIALS_SOURCE}, Confluent's
      * default {@code URL} applies, except that a set {@link #USER_INFO} is used: silently ignoring
