@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,6 +17,8 @@ import org.promoattribution.local.LocalStack;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "127.0.0.1 with their data under --data-dir.",
                 "Serves the explain page, /metrics, /health/live and /health/ready on http.port (default 8080)."})
 final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -70,10 +74,13 @@ final class RunCommand implements Callable<Integer> {
         LocalStack embedded = stack;
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
         try {
-            if (createTopics) {
-                try (Admin admin = Admin.create(config.streams())) {
+            try (Admin admin = Admin.create(config.streams())) {
+                if (createTopics) {
                     TopicSetup.ensure(admin, config.topics(), partitions, replicationFactor);
                 }
+                TopicSetup.retentionRisks(admin, config.topics()).forEach(risk -> log.warn("{}", risk));
+            } catch (ExecutionException e) {
+                log.warn("could not check the input topics' retention: {}", e.getCause().getMessage());
             }
             PipelineInstance instance = PipelineInstance.start(config, registry);
             // Ctrl-C ends the JVM once this hook returns: everything is closed here, in order.

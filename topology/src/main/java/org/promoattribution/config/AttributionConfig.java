@@ -50,16 +50,16 @@ public record AttributionConfig(
     public static final String ROCKSDB_MEMORY_BYTES = "rocksdb.memory.bytes";
     public static final String ROCKSDB_WRITE_BUFFER_RATIO = "rocksdb.write.buffer.ratio";
     public static final String EXPLAIN_RETENTION = "explain.retention";
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+    public static final String HTTP_HOST = HttpSettings.HOST;
+    public static final String HTTP_PORT = HttpSettings.PORT;
+    public static final String HTTP_ADVERTISED_HOST = HttpSettings.ADVERTISED_HOST;
     public static final String HEALTH_FAILURE_QUIET_PERIOD = "health.failure.quiet.period";
     public static final String HEALTH_CRASH_LOOP_FAILURES = "health.crash.loop.failures";
     public static final String HEALTH_CRASH_LOOP_WINDOW = "health.crash.loop.window";
 
     private static final Set<String> OWN_KEYS = Set.of(REFERRAL_WINDOW, MAX_CLICKS_PER_SESSION,
             CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH,
-            EXPLAIN_RETENTION, HTTP_HOST, HTTP_PORT, HTTP_ADVERTISED_HOST, RecordLimits.MAX_CODES,
+            EXPLAIN_RETENTION, RecordLimits.MAX_CODES,
             EventTimes.MAX_AHEAD, HEALTH_FAILURE_QUIET_PERIOD, HEALTH_CRASH_LOOP_FAILURES, HEALTH_CRASH_LOOP_WINDOW);
 
     public static AttributionConfig from(Properties props) {
@@ -88,7 +88,7 @@ public record AttributionConfig(
                 byProgram.put(key.substring(REFERRAL_WINDOW_PROGRAM_PREFIX.length()), positive(key, value));
             } else if (SchemaRegistryKeys.owns(key)) {
                 registry.put(key, value);
-            } else if (!OWN_KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
+            } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
                 streams.put(key, value);
             }
         });
@@ -110,8 +110,7 @@ public record AttributionConfig(
                 positive(EXPLAIN_RETENTION, values.getOrDefault(EXPLAIN_RETENTION, "P7D")),
                 integer(values, RecordLimits.MAX_CODES, RecordLimits.DEFAULT_MAX_CODES),
                 duration(values, EventTimes.MAX_AHEAD, EventTimes.DEFAULT_MAX_AHEAD),
-                new HttpSettings(values.getOrDefault(HTTP_HOST, "0.0.0.0"), port(values, HTTP_PORT, 8080),
-                        values.get(HTTP_ADVERTISED_HOST)),
+                HttpSettings.from(values),
                 new HealthSettings(positive(HEALTH_FAILURE_QUIET_PERIOD,
                         values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT30S")),
                         integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
@@ -159,7 +158,7 @@ public record AttributionConfig(
         return parsed;
     }
 
-    private static Duration positive(String key, String value) {
+    static Duration positive(String key, String value) {
         Duration parsed = parse(key, value);
         if (parsed.isNegative() || parsed.isZero()) {
             throw new IllegalArgumentException(key + " must be a positive duration: " + value);
@@ -172,23 +171,6 @@ public record AttributionConfig(
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D or PT10M: " + value);
-        }
-    }
-
-    /** A TCP port; 0 asks the system for a free one (tests). */
-    private static int port(Map<String, String> values, String key, int fallback) {
-        String value = values.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 0 || parsed > 65_535) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a port number from 0 to 65535: " + value);
         }
     }
 

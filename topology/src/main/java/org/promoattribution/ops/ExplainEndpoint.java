@@ -30,8 +30,10 @@ import org.promoattribution.streams.SessionClicks;
 import org.promoattribution.streams.StoreNames;
 
 /**
- * {@code /explain/session/{sessionId}?programId=P} and {@code /explain/conversion/{conversionId}}
- * over Kafka Streams interactive queries, on whichever instance is asked.
+ * {@code /explain/session/{sessionId}?programId=P&limit=N&cursor=C} and
+ * {@code /explain/conversion/{conversionId}} over Kafka Streams interactive queries, on whichever
+ * instance is asked. A session's clicks come in pages: {@code next} in an answer is the cursor of the
+ * following page, null on the last.
  * <p>
  * A session's clicks live on the partition its id hashes to, so the owner is found with
  * {@link KafkaStreams#queryMetadataForKey} and asked directly. A conversion's explanation is
@@ -40,7 +42,11 @@ import org.promoattribution.streams.StoreNames;
  * an instance for its own answer only (what instances send each other).
  */
 final class ExplainEndpoint implements Endpoint {
-    private static final String USAGE = "use /explain/session/{sessionId}[?programId=P] or /explain/conversion/{conversionId}";
+    private static final String USAGE = "use /explain/session/{sessionId}[?programId=P&limit=N&cursor=C] or "
+            + "/explain/conversion/{conversionId}";
+    /** Clicks in one answer about a session, unless asked for fewer; a page of session.max.clicks at most. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
     // The producers' partitioner hashes the session id's UTF-8 bytes: so must the owner lookup.
     private static final Serializer<String> SESSION_KEY = Serdes.String().serializer();
     private static final Instant BEGINNING = Instant.EPOCH;
@@ -71,22 +77,44 @@ final class ExplainEndpoint implements Endpoint {
         String id = request.path().get(2);
         boolean local = "true".equals(request.param("local"));
         return switch (request.path().get(1)) {
-            case "session" -> session(id, request.param("programId"), local);
+            case "session" -> session(id, request.param("programId"), request.param("cursor"), limit(request), local);
             case "conversion" -> local ? conversionHere(id) : conversionAnywhere(id);
             default -> throw new HttpProblem(404, USAGE);
         };
     }
 
-    private Response session(String sessionId, String programId, boolean local) {
+    private static int limit(Request request) {
+        String value = request.param("limit");
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new HttpProblem(400, "limit must be an integer from 1 to " + MAX_LIMIT + ": " + value);
+    }
+
+    private Response session(String sessionId, String programId, String cursor, int limit, boolean local) {
         KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CLICK_HISTORY, sessionId, SESSION_KEY);
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new HttpProblem(503, "no instance owns session " + sessionId + " now (rebalancing?)");
         }
         if (!local && !owner.activeHost().equals(self)) {
-            String path = "/explain/session/" + Peers.segment(sessionId) + "?local=true"
-                    + (programId == null ? "" : "&programId=" + Peers.segment(programId));
+            String path = "/explain/session/" + Peers.segment(sessionId) + "?local=true&limit=" + limit
+                    + (programId == null ? "" : "&programId=" + Peers.segment(programId))
+                    + (cursor == null ? "" : "&cursor=" + Peers.segment(cursor));
             try {
                 Peers.Answer answer = peers.get(owner.activeHost(), path).join();
+                if (answer.status() == 401) {
+                    // The caller's credentials were fine here: the instances disagree on the token.
+                    throw new HttpProblem(503, "session " + sessionId + " is owned by " + address(owner.activeHost())
+                            + ", which refused this instance's access token (is the token being rotated?)");
+                }
                 return Response.json(answer.status(), answer.body());
             } catch (CompletionException e) {
                 throw new HttpProblem(503, "session " + sessionId + " is owned by " + address(owner.activeHost())
@@ -96,12 +124,19 @@ final class ExplainEndpoint implements Endpoint {
         ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.CLICK_HISTORY, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
                 .withPartition(owner.partition()));
+        SessionClicks.Page page;
+        try {
+            page = SessionClicks.page(store, sessionId, programId, cursor, limit);
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(400, e.getMessage());
+        }
         ObjectNode body = json.createObjectNode();
         body.put("sessionId", sessionId);
         body.put("programId", programId);
         body.put("servedBy", address(self));
         body.put("partition", owner.partition());
-        body.set("clicks", json.valueToTree(SessionClicks.read(store, sessionId, programId)));
+        body.set("clicks", json.valueToTree(page.clicks()));
+        body.put("next", page.next());
         return Response.json(200, body);
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 import org.promoattribution.streams.ExplanationJson;
@@ -18,15 +19,22 @@ import org.promoattribution.streams.ExplanationJson;
 final class Peers {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Optional<AccessToken> token;
+
+    /** With the application's shared token, which the other instances require as this one does. */
+    Peers(Optional<AccessToken> token) {
+        this.token = token;
+    }
 
     /** A peer's status and JSON body. */
     record Answer(int status, JsonNode body) {
     }
 
     CompletableFuture<Answer> get(HostInfo peer, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
-                .timeout(TIMEOUT).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery)).timeout(TIMEOUT).GET();
+        token.ifPresent(t -> request.header("Authorization", t.authorization()));
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> new Answer(response.statusCode(), json(response.body())));
     }
 

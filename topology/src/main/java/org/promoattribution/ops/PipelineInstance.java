@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.promoattribution.app.AttributionApp;
@@ -37,7 +38,8 @@ public final class PipelineInstance implements AutoCloseable {
     /** Starts serving HTTP, then starts the pipeline. */
     public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry) throws IOException {
         HttpSettings http = config.http();
-        OpsServer server = OpsServer.bind(http.host(), http.port());
+        Optional<AccessToken> token = AccessToken.of(http);
+        OpsServer server = OpsServer.bind(http, token);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         meters.config().meterFilter(new StoreMetricTags());
         JvmMeters jvm = new JvmMeters(meters);
@@ -51,11 +53,12 @@ public final class PipelineInstance implements AutoCloseable {
             metrics.health("live", () -> app.health().notLive().isEmpty());
             metrics.health("ready", () -> app.health().notReady().isEmpty());
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);
-            server.route("/", new PageEndpoint());
-            server.route("/metrics", new MetricsEndpoint(meters));
-            server.route("/health/", new HealthEndpoint(instance::health));
+            server.route("/", new PageEndpoint(), OpsServer.Access.TOKEN);
+            server.route("/metrics", new MetricsEndpoint(meters),
+                    http.auth().metrics() ? OpsServer.Access.TOKEN : OpsServer.Access.OPEN);
+            server.probe("/health/", new HealthEndpoint(instance::health));
             server.route("/explain/", new ExplainEndpoint(app.streams(), address, config.explainRetention(),
-                    new Peers()));
+                    new Peers(token)), OpsServer.Access.TOKEN);
             server.start();
             app.start();
             return instance;

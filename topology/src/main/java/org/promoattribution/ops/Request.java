@@ -1,6 +1,5 @@
 package org.promoattribution.ops;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,17 +13,18 @@ import java.util.Map;
  */
 record Request(List<String> path, Map<String, String> query) {
 
-    static Request of(URI uri) {
+    /** From the path and query as received, still percent-encoded; {@code rawQuery} may be null. */
+    static Request of(String rawPath, String rawQuery) {
         List<String> segments = new ArrayList<>();
-        for (String raw : uri.getRawPath().split("/")) {
+        for (String raw : rawPath.split("/")) {
             if (!raw.isEmpty()) {
                 // '+' is literal in a path; only the query encodes spaces with it.
                 segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         Map<String, String> query = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);

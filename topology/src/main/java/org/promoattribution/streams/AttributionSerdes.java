@@ -14,13 +14,15 @@ public record AttributionSerdes(
         Serde<Click> click,
         Serde<Conversion> conversion,
         Serde<PromoCode> promoCode,
-        Serde<AttributionDecision> decision) {
+        Serde<AttributionDecision> decision,
+        SchemaRegistryClient registry) {
 
     public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
         return new AttributionSerdes(
                 AvroSerdes.serde(Click.class, registry, options, false),
                 AvroSerdes.serde(Conversion.class, registry, options, false),
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
-                AvroSerdes.serde(AttributionDecision.class, registry, options, false));
+                AvroSerdes.serde(AttributionDecision.class, registry, options, false),
+                registry);
     }
 }

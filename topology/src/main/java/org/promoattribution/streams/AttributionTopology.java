@@ -25,6 +25,7 @@ import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 
@@ -33,10 +34,14 @@ import org.promoattribution.validation.RecordChecks;
  * <pre>
  * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
  *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─▶ conversions-{credited,invalid,unattributed}
+ *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┐
+ *   ┌──────────────────────────────────────────────────────────────────────────────────────────┘
+ *   └─ repartition by conversionId ─▶ DecisionLedger ─▶ conversions-{credited,invalid,unattributed}
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
+ * A record that fails in any step, or whose output cannot be written, goes to attribution-dlq
+ * through the exception handlers {@link #settings} adds.
  */
 public final class AttributionTopology {
 
@@ -82,15 +87,20 @@ public final class AttributionTopology {
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
         KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, topics, metrics, limit)
+                clicks, Click::getSessionId, topics, metrics, limit, serdes.registry())
                 .merge(bySession(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
+                        AttributionTopology::routingKey, topics, metrics, limit, serdes.registry()),
+                        Named.as("session-events"));
 
         addSessionStores(builder, config);
         sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
+                .repartition(Repartitioned.with(Serdes.String(),
+                        limit.guard(InternalAvro.serde(AttributionDecision.class))).withName("decisions-by-conversion"))
+                .process(() -> new DecisionLedger(config, metrics), Named.as("decision-ledger"),
+                        StoreNames.DECIDED_CONVERSIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
@@ -124,8 +134,10 @@ public final class AttributionTopology {
      */
     private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit) {
-        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit,
+            SchemaRegistryClient registry) {
+        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withTimestampExtractor(new EventTimeExtractor(registry));
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
         Map<String, KStream<byte[], Decoded>> routes = decoded.split(Named.as(name + "-"))
@@ -170,6 +182,10 @@ public final class AttributionTopology {
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PENDING_CONVERSIONS), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.DECIDED_CONVERSIONS, config.dedupRetention(),
+                        Duration.ofMillis(1), false),
+                Serdes.Bytes(), Serdes.ByteArray()));
         // Keyed by conversionId, so explain finds a decision with one lookup on each instance.
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.EXPLANATIONS, config.explainRetention(), Duration.ofMillis(1),

@@ -34,6 +34,12 @@ class AttributionConfigRegistryTest {
     }
 
     @Test
+    void noKeyOfTheRegistryIsAlsoOneOfTheHttpServer() {
+        // http.connect.timeout.ms and http.read.timeout.ms are the registry client's (Confluent's names).
+        assertThat(SchemaRegistryKeys.ALL).doesNotContainAnyElementsOf(HttpSettings.KEYS);
+    }
+
+    @Test
     void kafkasOwnTlsSettingsStayWithKafka() {
         Properties props = new Properties();
         props.setProperty("ssl.truststore.location", "/etc/kafka/truststore.p12");

@@ -41,7 +41,7 @@ import org.promoattribution.streams.AttributionSerdes;
  * with read_committed from the start.
  */
 final class Scenario implements AutoCloseable {
-    private static final int PARTITIONS = 4;
+    static final int PARTITIONS = 4;
 
     final String name;
     final Topics topics;
@@ -134,7 +134,12 @@ final class Scenario implements AutoCloseable {
 
     /** Sends one record as given: any key, any bytes, null included. */
     RecordMetadata sendRaw(String topic, byte[] key, byte[] value) {
-        return acknowledged(List.of(producer.send(new ProducerRecord<>(topic, key, value)))).get(0);
+        return sendRaw(topic, key, value, null);
+    }
+
+    /** Sends one record as given, with this record timestamp (null: the producer's clock). */
+    RecordMetadata sendRaw(String topic, byte[] key, byte[] value, Long timestamp) {
+        return acknowledged(List.of(producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)))).get(0);
     }
 
     /** Distinct conversions decided so far. */

@@ -8,14 +8,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.HttpSettings;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 
-/** Instances of a live pipeline's application with their HTTP endpoints, in this JVM, each on a free port. */
+/**
+ * Instances of a live pipeline's application with their HTTP endpoints, in this JVM, each on a free port,
+ * requiring the access token as in production (so instances asking each other present it too).
+ */
 final class ServedInstances {
+    static final String TOKEN = "it-token-" + UUID.randomUUID();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private ServedInstances() {
@@ -33,13 +39,23 @@ final class ServedInstances {
         settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
         settings.setProperty(AttributionConfig.HTTP_PORT, "0");
+        settings.setProperty(HttpSettings.AUTH_TOKEN, TOKEN);
         return PipelineInstance.start(AttributionConfig.from(settings), registry);
     }
 
+    /** A GET with the access token. */
     static HttpResponse<String> get(PipelineInstance instance, String path) {
+        return send(HttpRequest.newBuilder(instance.localUrl().resolve(path)).header("Authorization", "Bearer " + TOKEN));
+    }
+
+    /** A GET without credentials. */
+    static HttpResponse<String> getWithoutToken(PipelineInstance instance, String path) {
+        return send(HttpRequest.newBuilder(instance.localUrl().resolve(path)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(instance.localUrl().resolve(path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -62,12 +62,19 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> promoCodes;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private Instant wallClock;
 
     public AttributionDriver() {
         this(new Properties());
     }
 
     public AttributionDriver(Properties settings) {
+        this(settings, NOW);
+    }
+
+    /** @param wallClock the driver's wall clock at start: "now" for the pipeline (SPEC "Time") */
+    public AttributionDriver(Properties settings, Instant wallClock) {
+        this.wallClock = wallClock;
         try {
             stateDir = Files.createTempDirectory("attribution-test");
         } catch (java.io.IOException e) {
@@ -82,7 +89,7 @@ public final class AttributionDriver implements AutoCloseable {
         serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         AttributionMetrics metrics = new AttributionMetrics(meters);
         topology = AttributionTopology.build(config, serdes, metrics);
-        driver = new TopologyTestDriver(topology, AttributionTopology.settings(config, metrics), NOW);
+        driver = new TopologyTestDriver(topology, AttributionTopology.settings(config, metrics), wallClock);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
@@ -160,7 +167,13 @@ public final class AttributionDriver implements AutoCloseable {
 
     public AttributionDriver advanceWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
         return this;
+    }
+
+    /** The driver's wall clock: "now" for the records piped next. */
+    public Instant now() {
+        return wallClock;
     }
 
     /** Every decision written so far, checking each sits on its outcome's topic. */
