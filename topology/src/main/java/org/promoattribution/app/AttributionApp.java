@@ -18,6 +18,7 @@ public final class AttributionApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final PromoCodeIndex index = new PromoCodeIndex();
     private final ThreadFailureWatch health;
+    private final RegistryWait registryWait;
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics) {
@@ -30,14 +31,16 @@ public final class AttributionApp implements AutoCloseable {
         streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index),
                 BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)));
         health = hooks.watch();
+        registryWait = new RegistryWait(registry, health);
         streams.setUncaughtExceptionHandler(hooks.uncaughtExceptionHandler());
         streams.setStateListener(hooks.stateListener());
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
     }
 
+    /** Starts Kafka Streams now, or once the schema registry answers (health says it waits). */
     public void start() {
-        streams.start();
+        registryWait.thenStart(streams::start);
     }
 
     public KafkaStreams streams() {
@@ -56,6 +59,7 @@ public final class AttributionApp implements AutoCloseable {
     @Override
     public void close() {
         health.stopRequested();
+        registryWait.close();
         streamsMetrics.close();
         // Leaving the group lets a restarted or remaining instance take the partitions over at
         // once instead of after the session timeout.

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.promoattribution.schemas.serde.SchemaRegistryKeys;
 
 /**
  * Where the embedded default runs: {@code run} writes the broker and registry addresses to
@@ -19,6 +21,11 @@ public final class Connection {
     private static final String FILE = "local-stack.properties";
 
     private Connection() {
+    }
+
+    /** The registry URLs as they may be printed: {@code user:secret@} in them masked. */
+    public static String printableRegistryUrl(Map<String, String> registrySettings) {
+        return SchemaRegistryKeys.printable(REGISTRY_URL, registrySettings.get(REGISTRY_URL));
     }
 
     public static boolean configured(Properties props) {

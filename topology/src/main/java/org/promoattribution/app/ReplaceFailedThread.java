@@ -1,6 +1,7 @@
 package org.promoattribution.app;
 
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.promoattribution.schemas.registry.SchemaRegistryException;
 import org.promoattribution.streams.AttributionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,21 @@ public final class ReplaceFailedThread implements StreamsUncaughtExceptionHandle
     public StreamThreadExceptionResponse handle(Throwable exception) {
         ThreadFailure failure = watch.threadFailed(exception);
         metrics.streamThreadReplaced(failure.exception());
-        log.error("stream thread failed; replacing it", exception);
+        if (registryFailure(exception)) {
+            // The registry's own message says it all; a stack trace per replaced thread would bury it.
+            log.error("stream thread failed; replacing it: {}", failure.describe());
+        } else {
+            log.error("stream thread failed; replacing it", exception);
+        }
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    private static boolean registryFailure(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,6 +22,9 @@ import org.promoattribution.config.HealthSettings;
  * what can be observed truthfully from outside the tasks; a record processed would not do, as a
  * thread may process other partitions' records before the failing one.
  * <p>
+ * Not ready either while the start waits for the schema registry ({@link RegistryWait}); that
+ * wait is live: a restart would not bring the registry back.
+ * <p>
  * Not live: ERROR or PENDING_ERROR, NOT_RUNNING that no one asked for, or a crash loop: so many
  * failures within the window, and no replacement RUNNING for the quiet period since, that the
  * instance will not get out by itself (a restart may).
@@ -36,6 +39,8 @@ public final class ThreadFailureWatch {
     /** Whether the state came back to RUNNING after the last failure, i.e. its replacement joined. */
     private boolean rejoined = true;
     private boolean stopRequested;
+    /** Why Kafka Streams is held back before its start (the registry does not answer); null once it is not. */
+    private String waitingForRegistry;
 
     public ThreadFailureWatch(HealthSettings settings, Clock clock) {
         this.settings = settings;
@@ -60,6 +65,15 @@ public final class ThreadFailureWatch {
         return failure;
     }
 
+    /** Kafka Streams is held back until the schema registry answers; {@code reason} says what it answered. */
+    synchronized void waitingForRegistry(String reason) {
+        waitingForRegistry = reason;
+    }
+
+    synchronized void registryReached() {
+        waitingForRegistry = null;
+    }
+
     /** The instance is being closed on purpose: NOT_RUNNING is then no failure. */
     public synchronized void stopRequested() {
         stopRequested = true;
@@ -71,6 +85,9 @@ public final class ThreadFailureWatch {
 
     /** Why the instance is not ready; empty when it is. */
     public synchronized Optional<String> notReady() {
+        if (waitingForRegistry != null) {
+            return Optional.of(waitingForRegistry);
+        }
         if (state != State.RUNNING) {
             return Optional.of("Kafka Streams is " + state);
         }

@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                     + "reading %s, %s, %s; writing %s, %s, %s, %s.%n"
                     + "explain page, /metrics and /health/ready at %s (application.server %s). Ctrl-C stops.%n",
                     props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
-                    config.registry().get(Connection.REGISTRY_URL),
+                    Connection.printableRegistryUrl(config.registry()),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
                     config.topics().deadLetter(), instance.localUrl(),

@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
+import org.promoattribution.schemas.serde.SchemaRegistryKeys;
 import org.promoattribution.validation.EventTimes;
 import org.promoattribution.validation.RecordChecks;
 import org.promoattribution.validation.RecordLimits;
 
 /**
- * The pipeline's settings, read from one flat set of properties. Keys this class does not own
- * (and that are not schema-registry settings) are Kafka Streams and client settings and pass
- * through untouched.
+ * The pipeline's settings, read from one flat set of properties. The registry client's keys, as
+ * it declares them ({@link SchemaRegistryKeys}), go to {@link #registry()}; keys this class does
+ * not own either are Kafka Streams and client settings and pass through untouched.
  */
 public record AttributionConfig(
         Topics topics,
@@ -56,11 +57,6 @@ public record AttributionConfig(
     public static final String HEALTH_CRASH_LOOP_FAILURES = "health.crash.loop.failures";
     public static final String HEALTH_CRASH_LOOP_WINDOW = "health.crash.loop.window";
 
-    /** Confluent serde settings: they configure our registry client, not Kafka. */
-    private static final Set<String> REGISTRY_KEYS = Set.of("schema.registry.url", "basic.auth.credentials.source",
-            "basic.auth.user.info", "auto.register.schemas", "use.latest.version");
-    private static final String REGISTRY_PREFIX = "schema.registry.";
-
     private static final Set<String> OWN_KEYS = Set.of(REFERRAL_WINDOW, MAX_CLICKS_PER_SESSION,
             CLICK_RETENTION_GRACE, DEDUP_RETENTION, DECISION_DELAY, DECISION_MAX_WAIT, SWEEP_INTERVAL, SWEEP_BATCH,
             EXPLAIN_RETENTION, RecordLimits.MAX_CODES,
@@ -90,12 +86,14 @@ public record AttributionConfig(
         values.forEach((key, value) -> {
             if (key.startsWith(REFERRAL_WINDOW_PROGRAM_PREFIX)) {
                 byProgram.put(key.substring(REFERRAL_WINDOW_PROGRAM_PREFIX.length()), positive(key, value));
-            } else if (REGISTRY_KEYS.contains(key) || key.startsWith(REGISTRY_PREFIX)) {
+            } else if (SchemaRegistryKeys.owns(key)) {
                 registry.put(key, value);
             } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
                 streams.put(key, value);
             }
         });
+
+        SchemaRegistryKeys.requireKnown(registry.keySet());
 
         Duration delay = duration(values, DECISION_DELAY, Duration.ZERO);
         return new AttributionConfig(

@@ -27,8 +27,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (ProcessingErrorDeadLetters.isRegistryFailure(exception)) {
-            log.warn("schema registry failure in {} of task {}; the task will retry", context.processorNodeId(),
-                    context.taskId(), exception);
+            log.warn("schema registry failure in {} of task {}; the task will retry: {}", context.processorNodeId(),
+                    context.taskId(), ProcessingErrorDeadLetters.describe(exception));
             return Response.fail();
         }
         log.error("processing failed in {} of task {} at {}-{}@{}; the record goes to {}", context.processorNodeId(),

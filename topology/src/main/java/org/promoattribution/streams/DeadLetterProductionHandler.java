@@ -48,7 +48,8 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
         if (ProcessingErrorDeadLetters.isRegistryFailure(exception)) {
-            log.warn("schema registry failure serializing for {}; the task will retry", record.topic(), exception);
+            log.warn("schema registry failure serializing for {}; the task will retry: {}", record.topic(),
+                    ProcessingErrorDeadLetters.describe(exception));
             return Response.fail();
         }
         log.error("serializing the {} for {} failed for the record from {}-{}@{}; it goes to {}", origin,

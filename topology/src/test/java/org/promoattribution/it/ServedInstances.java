@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
 import org.promoattribution.ops.PipelineInstance;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
 
 /**
  * Instances of a live pipeline's application with their HTTP endpoints, in this JVM, each on a free port,
@@ -27,13 +28,19 @@ final class ServedInstances {
     }
 
     static PipelineInstance start(LivePipeline pipeline, Path stateDir) throws IOException {
+        return startWith(pipeline, stateDir, pipeline.registry);
+    }
+
+    /** With a registry client of the test's own (one that fails on demand). */
+    static PipelineInstance startWith(LivePipeline pipeline, Path stateDir, SchemaRegistryClient registry)
+            throws IOException {
         Properties settings = new Properties();
         settings.putAll(pipeline.settings);
         settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
         settings.setProperty(AttributionConfig.HTTP_PORT, "0");
         settings.setProperty(HttpSettings.AUTH_TOKEN, TOKEN);
-        return PipelineInstance.start(AttributionConfig.from(settings), pipeline.registry);
+        return PipelineInstance.start(AttributionConfig.from(settings), registry);
     }
 
     /** A GET with the access token. */

@@ -52,7 +52,7 @@ public final class AttributionDriver implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     public final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.DEFAULT);
+    private final AttributionSerdes serdes;
     private final Topics topics;
     private final Path stateDir;
     private final Topology topology;
@@ -86,6 +86,7 @@ public final class AttributionDriver implements AutoCloseable {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0"); // records are piped one at a time, in order
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
+        serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         AttributionMetrics metrics = new AttributionMetrics(meters);
         topology = AttributionTopology.build(config, serdes, metrics);
         driver = new TopologyTestDriver(topology, AttributionTopology.settings(config, metrics), wallClock);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,37 +45,59 @@ final class RegistryHttpTransport {
                 .version(HttpClient.Version.HTTP_1_1)
                 // Never follow a redirect: it could carry the Authorization header to another host.
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(config.tls().sslContext())
                 .build();
         this.authorization = config.credentials().map(BasicAuthCredentials::authorizationHeader).orElse(null);
     }
 
     /**
      * The first final answer (any status but 5xx, 408 and 429) from a URL, trying the URLs in turn
-     * and, when a whole round fails, up to {@code maxRetries} more rounds with exponential backoff.
+     * and, when a whole round fails, up to {@code maxRetries} more rounds with exponential backoff,
+     * within the call timeout. Each failed round that is retried logs one line with the wait.
      *
      * @throws SchemaRegistryUnavailableException when every attempt failed
+     * @throws SchemaRegistryException            when the TLS handshake fails (retrying will not help)
      */
     RegistryResponse send(RegistryRequest request) {
+        return send(request, config.maxRetries());
+    }
+
+    /** One round over the URLs, no retry and no log line: for a caller that waits and logs itself. */
+    RegistryResponse sendOnce(RegistryRequest request) {
+        return send(request, 0);
+    }
+
+    private RegistryResponse send(RegistryRequest request, int maxRetries) {
         List<URI> urls = config.urls();
+        long started = System.nanoTime();
+        long deadline = started + config.callTimeout().toNanos();
         List<String> failures = new ArrayList<>();
         IOException lastError = null;
-        for (int round = 0; round <= config.maxRetries(); round++) {
-            if (round > 0) {
-                pause(backoff(round), request);
-            }
+        int attempts = 0;
+        for (int round = 0; ; round++) {
+            failures.clear();
             int first = preferredUrl.get();
             for (int k = 0; k < urls.size(); k++) {
                 int index = (first + k) % urls.size();
                 URI uri = URI.create(urls.get(index) + request.path());
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    break;
+                }
+                attempts++;
                 String failure;
                 try {
-                    HttpResponse<String> response = http.send(httpRequest(uri, request),
+                    HttpResponse<String> response = http.send(httpRequest(uri, request, left),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                     if (!isRetryable(response.statusCode())) {
                         preferredUrl.set(index);
                         return new RegistryResponse(response.statusCode(), response.body(), uri, request.method());
                     }
                     failure = urls.get(index) + " answered " + response.statusCode();
+                } catch (SSLHandshakeException e) {
+                    throw new SchemaRegistryException("TLS handshake with " + urls.get(index) + " failed during "
+                            + request + " (" + request.about() + "): " + e.getMessage() + "; if the registry's "
+                            + "certificate is signed by a CA of your own, set " + RegistryTls.TRUSTSTORE_LOCATION, e);
                 } catch (IOException e) {
                     lastError = e;
                     failure = urls.get(index) + " " + describe(e);
@@ -84,17 +107,30 @@ final class RegistryHttpTransport {
                             + " (" + request.about() + ") to " + urls.get(index), e);
                 }
                 failures.add(failure);
-                LOG.warn("schema registry call {} ({}) failed: {}", request, request.about(), failure);
             }
+            Duration wait = backoff(round + 1);
+            boolean retry = round < maxRetries && failures.size() == urls.size()
+                    && System.nanoTime() + wait.toNanos() < deadline;
+            if (!retry) {
+                break;
+            }
+            LOG.warn("schema registry call {} ({}) failed: {}; retry {} of {} in {} ms", request, request.about(),
+                    String.join("; ", failures), round + 1, maxRetries, wait.toMillis());
+            pause(wait, request);
         }
         throw new SchemaRegistryUnavailableException("schema registry unavailable: " + request
-                + " (" + request.about() + ") failed " + failures.size() + " times: "
+                + " (" + request.about() + ") failed " + attempts + " times in "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+                + " s (" + RestSchemaRegistryConfig.MAX_RETRIES + " " + maxRetries + ", "
+                + RestSchemaRegistryConfig.CALL_TIMEOUT_MS + " " + config.callTimeout().toMillis() + "), last: "
                 + String.join("; ", failures), lastError);
     }
 
-    private HttpRequest httpRequest(URI uri, RegistryRequest request) {
+    /** The request, its answer awaited for the read timeout or what is left of the call's time, if less. */
+    private HttpRequest httpRequest(URI uri, RegistryRequest request, Duration left) {
+        Duration timeout = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
+                .timeout(timeout)
                 .header("Accept", ACCEPT);
         if (authorization != null) {
             builder.header("Authorization", authorization);

@@ -144,6 +144,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public void checkReachable() {
+        RegistryResponse response = transport.sendOnce(RegistryRequest.get("/subjects", "checking the registry"));
+        if (!response.isSuccess()) {
+            throw errors.unexpected(response, "listing subjects");
+        }
+        JsonNode subjects = parse(response.body());
+        if (subjects == null || !subjects.isArray()) {
+            throw new SchemaRegistryException(response.describe() + " without a list of subjects: no schema "
+                    + "registry API at this URL; check " + RestSchemaRegistryConfig.URL
+                    + " (for Apicurio end it with /apis/ccompat/v7)");
+        }
+        registryApiSeen = true;
+    }
+
+    @Override
     public String toString() {
         return "RestSchemaRegistryClient[" + config + "]";
     }

@@ -28,10 +28,14 @@ import org.apache.kafka.common.config.types.Password;
  *                        errors, timeouts or 5xx/408/429 answers
  * @param retryBackoff    wait before the first extra round; doubled each round
  * @param maxRetryBackoff cap on that wait
+ * @param callTimeout     limit for one call, its retries and their waits included: no round starts
+ *                        (and no wait begins) that would end past it
+ * @param tls             the stores for https URLs
  */
 public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredentials> credentials,
                                        Duration connectTimeout, Duration requestTimeout,
-                                       int maxRetries, Duration retryBackoff, Duration maxRetryBackoff) {
+                                       int maxRetries, Duration retryBackoff, Duration maxRetryBackoff,
+                                       Duration callTimeout, RegistryTls tls) {
 
     /** Comma-separated base URLs (Confluent's key). */
     public static final String URL = "schema.registry.url";
@@ -45,14 +49,19 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
     public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
+    /** Ours (Confluent has no such bound); under the registry prefix so it cannot be taken for a Kafka setting. */
+    public static final String CALL_TIMEOUT_MS = "schema.registry.call.timeout.ms";
 
-    // Shorter than Confluent's (60 s, 3 retries, 1 s waits): a stream thread blocked on the registry
-    // stalls its partitions, and the caller decides what to do once the registry is declared unavailable.
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_MAX_RETRIES = 2;
-    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
-    public static final Duration DEFAULT_MAX_RETRY_BACKOFF = Duration.ofSeconds(2);
+    // Shorter timeouts than Confluent's (60 s each): a stream thread blocked on the registry stalls its
+    // partitions. A call rides out a short registry outage by retrying with backoff for up to a minute
+    // (well within Kafka Streams' max.poll.interval.ms of 5 minutes), so a registry restart costs no
+    // thread; past that the caller is told the registry is unavailable and fails the task.
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_RETRIES = 10;
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+    public static final Duration DEFAULT_MAX_RETRY_BACKOFF = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     public RestSchemaRegistryConfig {
         urls = List.copyOf(urls);
@@ -76,6 +85,8 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
         if (retryBackoff.isNegative() || maxRetryBackoff.isNegative()) {
             throw new IllegalArgumentException("retry backoffs must not be negative");
         }
+        requirePositive(callTimeout, "callTimeout");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -88,17 +99,22 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
 
     public RestSchemaRegistryConfig withCredentials(BasicAuthCredentials newCredentials) {
         return new RestSchemaRegistryConfig(urls, Optional.of(newCredentials), connectTimeout, requestTimeout,
-                maxRetries, retryBackoff, maxRetryBackoff);
+                maxRetries, retryBackoff, maxRetryBackoff, callTimeout, tls);
     }
 
     public RestSchemaRegistryConfig withTimeouts(Duration connect, Duration request) {
         return new RestSchemaRegistryConfig(urls, credentials, connect, request,
-                maxRetries, retryBackoff, maxRetryBackoff);
+                maxRetries, retryBackoff, maxRetryBackoff, callTimeout, tls);
     }
 
     public RestSchemaRegistryConfig withRetries(int retries, Duration backoff, Duration maxBackoff) {
         return new RestSchemaRegistryConfig(urls, credentials, connectTimeout, requestTimeout,
-                retries, backoff, maxBackoff);
+                retries, backoff, maxBackoff, callTimeout, tls);
+    }
+
+    public RestSchemaRegistryConfig withCallTimeout(Duration timeout) {
+        return new RestSchemaRegistryConfig(urls, credentials, connectTimeout, requestTimeout,
+                maxRetries, retryBackoff, maxRetryBackoff, timeout, tls);
     }
 
     /**
@@ -149,7 +165,9 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
                 Duration.ofMillis(longValue(config, REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT.toMillis(), 1)),
                 (int) longValue(config, MAX_RETRIES, DEFAULT_MAX_RETRIES, 0),
                 Duration.ofMillis(longValue(config, RETRIES_WAIT_MS, DEFAULT_RETRY_BACKOFF.toMillis(), 0)),
-                Duration.ofMillis(longValue(config, RETRIES_MAX_WAIT_MS, DEFAULT_MAX_RETRY_BACKOFF.toMillis(), 0)));
+                Duration.ofMillis(longValue(config, RETRIES_MAX_WAIT_MS, DEFAULT_MAX_RETRY_BACKOFF.toMillis(), 0)),
+                Duration.ofMillis(longValue(config, CALL_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT.toMillis(), 1)),
+                RegistryTls.fromConfig(config));
     }
 
     @Override
@@ -158,7 +176,7 @@ public record RestSchemaRegistryConfig(List<URI> urls, Optional<BasicAuthCredent
                 + ", credentials=" + credentials.map(BasicAuthCredentials::toString).orElse("none")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
-                + ", maxRetryBackoff=" + maxRetryBackoff + "]";
+                + ", maxRetryBackoff=" + maxRetryBackoff + ", callTimeout=" + callTimeout + ", tls=" + tls + "]";
     }
 
     /** Base URLs without credentials, and the (decoded) user info the URLs carried, for source {@code URL}. */

@@ -21,6 +21,16 @@ public interface SchemaRegistryClient extends AutoCloseable {
     /** The latest version registered under {@code subject}. */
     RegisteredSchema latestVersion(String subject);
 
+    /**
+     * Asks the registry once whether it answers, without retrying: for a caller that waits for it
+     * with its own backoff. Returns when it does.
+     *
+     * @throws SchemaRegistryUnavailableException when it cannot be reached or answers 5xx
+     * @throws SchemaRegistryException            when it answers but refuses us or is no registry
+     */
+    default void checkReachable() {
+    }
+
     @Override
     default void close() {
     }

@@ -20,12 +20,12 @@ public final class AvroSerdes {
     public static <T extends SpecificRecord> Serde<T> serde(Class<T> type, SchemaRegistryClient registry,
                                                             SerdeOptions options, boolean isKey) {
         Schema schema = SpecificData.get().getSchema(type);
-        AvroSerializer.SubjectSchemaIds ids = options.useLatestVersion()
-                ? AvroSerializer.SubjectSchemaIds.useLatestVersion()
+        AvroSerializer.SubjectTargets<T> targets = options.useLatestVersion()
+                ? AvroSerializer.SubjectTargets.useLatestVersion()
                 : options.autoRegister()
-                ? AvroSerializer.SubjectSchemaIds.autoRegister()
-                : AvroSerializer.SubjectSchemaIds.lookUpRegistered();
-        return Serdes.serdeFrom(new AvroSerializer<>(registry, schema, ids, isKey),
+                ? AvroSerializer.SubjectTargets.autoRegister(schema)
+                : AvroSerializer.SubjectTargets.lookUpRegistered(schema);
+        return Serdes.serdeFrom(new AvroSerializer<>(registry, schema, targets, isKey),
                 new AvroDeserializer<>(registry, schema));
     }
 }

@@ -5,12 +5,21 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * How a serializer picks the schema id it writes, as Confluent's serializers do:
+ * How a serializer picks the schema it writes, as Confluent's serializers do:
  * {@code auto.register.schemas} registers the class's schema; {@code use.latest.version}
- * writes under the subject's latest version; with neither, the schema must already be registered.
+ * (with {@code auto.register.schemas=false}) writes each record in the subject's latest version;
+ * with neither, the class's schema must already be registered.
  */
 public record SerdeOptions(boolean autoRegister, boolean useLatestVersion) {
     public static final SerdeOptions DEFAULT = new SerdeOptions(true, false);
+
+    public SerdeOptions {
+        if (autoRegister && useLatestVersion) {
+            // Confluent's serializer then silently registers and ignores use.latest.version: say so instead.
+            throw new ConfigException(USE_LATEST_VERSION + "=true needs " + AUTO_REGISTER_SCHEMAS
+                    + "=false: a serializer that registers its own schema writes in that one, not the latest");
+        }
+    }
 
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     public static final String USE_LATEST_VERSION = "use.latest.version";

@@ -2,6 +2,9 @@ package org.promoattribution.schemas.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A scripted HTTP server on 127.0.0.1 that records every request: each route ("GET /path")
@@ -54,7 +59,25 @@ final class RecordingHttpServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     RecordingHttpServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    }
+
+    /** The same over TLS with {@code tls}'s certificate; with {@code needClientAuth}, clients must show one too. */
+    static RecordingHttpServer https(SSLContext tls, boolean needClientAuth) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = tls.getDefaultSSLParameters();
+                parameters.setNeedClientAuth(needClientAuth);
+                params.setSSLParameters(parameters);
+            }
+        });
+        return new RecordingHttpServer(server);
+    }
+
+    private RecordingHttpServer(HttpServer server) {
+        this.server = server;
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -62,7 +85,7 @@ final class RecordingHttpServer implements AutoCloseable {
 
     /** Base URL without a trailing slash. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Scripts {@code route} ("GET /schemas/ids/1") to answer {@code replies} in order, then the last forever. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.promoattribution.local.LocalSchemaRegistry;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.serde.AvroSerdes;
+import org.promoattribution.schemas.serde.SerdeOptions;
 
 /**
  * {@link RestSchemaRegistryClient} against a real registry: Apicurio's Confluent-compatible API,
@@ -64,6 +65,30 @@ class RestSchemaRegistryClientIT {
         assertThat(freshClient().schemaById(id)).isEqualTo(CLICK);
         assertThat(freshClient().latestVersion("it-read-back-value"))
                 .isEqualTo(new RegisteredSchema("it-read-back-value", 1, id, CLICK));
+    }
+
+    @Test
+    void theReachabilityCheckPassesOnARealRegistry() {
+        freshClient().checkReachable();
+    }
+
+    @Test
+    void useLatestVersionWritesInAV2RegisteredAheadOnARealRegistry() {
+        String subject = "it-latest-value";
+        freshClient().register(subject, CLICK);
+        Schema v2 = new Schema.Parser().parse(CLICK.toString().replace("\"fields\":[",
+                "\"fields\":[{\"name\":\"device\",\"type\":\"string\",\"default\":\"web\"},"));
+        int v2Id = freshClient().register(subject, v2);
+        Serde<Click> latest = AvroSerdes.serde(Click.class, freshClient(),
+                new SerdeOptions(false, true), false);
+        Click click = Click.newBuilder().setClickId("c-1").setProgramId("p-1").setSessionId("s-1")
+                .setPartnerId("partner-7").setTimestamp(Instant.ofEpochMilli(1_000)).build();
+
+        byte[] bytes = latest.serializer().serialize("it-latest", click);
+
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(v2Id);
+        assertThat(AvroSerdes.valueSerde(Click.class, freshClient()).deserializer().deserialize("it-latest", bytes))
+                .isEqualTo(click);
     }
 
     @Test

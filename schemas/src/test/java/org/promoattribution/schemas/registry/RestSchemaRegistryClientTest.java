@@ -391,6 +391,43 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void aCallRetriesNoLongerThanTheCallTimeout() throws Exception {
+        String refusing = RecordingHttpServer.refusingUrl();
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(RestSchemaRegistryConfig.of(refusing)
+                .withRetries(1_000, Duration.ofMillis(50), Duration.ofMillis(100))
+                .withCallTimeout(Duration.ofMillis(700)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.schemaById(7))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("schema.registry.call.timeout.ms 700");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(2_000));
+    }
+
+    @Test
+    void aRegistryBackWithinTheCallTimeoutCostsTheCallerNothing() throws Exception {
+        server.on("GET /schemas/ids/7", Reply.json(503, ""), Reply.json(503, ""), Reply.json(503, ""),
+                Reply.json(200, schemaReply(CLICK)));
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(RestSchemaRegistryConfig.of(server.url())
+                .withRetries(10, Duration.ofMillis(20), Duration.ofMillis(50)));
+
+        assertThat(client.schemaById(7)).isEqualTo(CLICK);
+        assertThat(server.requests()).hasSize(4);
+    }
+
+    @Test
+    void theReachabilityCheckAsksOnceWithoutRetrying() throws Exception {
+        server.on(SUBJECTS_ROUTE, Reply.json(503, ""));
+
+        assertThatThrownBy(() -> client().checkReachable()).isInstanceOf(SchemaRegistryUnavailableException.class);
+        assertThat(server.requests()).hasSize(1);
+
+        server.on(SUBJECTS_ROUTE, Reply.json(200, "[\"clicks-value\"]"));
+        client().checkReachable();
+    }
+
+    @Test
     void aRefusingFirstUrlFailsOverToTheSecond() throws Exception {
         server.on("GET /schemas/ids/7", Reply.json(200, schemaReply(CLICK)));
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(
@@ -466,6 +503,24 @@ class RestSchemaRegistryClientTest {
                 .hasMessageContaining("credentials were rejected")
                 .hasMessageNotContaining("p@ss").hasMessageNotContaining("p%40ss");
         assertThat(client.toString()).doesNotContain("p@ss").doesNotContain("p%40ss");
+    }
+
+    @Test
+    void anUnreachableRegistryIsReportedWithoutTheCredentialsOfItsUrl() throws Exception {
+        String refusing = RecordingHttpServer.refusingUrl();
+        SchemaRegistryClient client = new RestSchemaRegistryClient(RestSchemaRegistryConfig.fromConfig(Map.of(
+                "schema.registry.url", refusing.replace("http://", "http://bob:hunter2@"),
+                "max.retries", "1", "retries.wait.ms", "5")));
+
+        assertThatThrownBy(client::checkReachable)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining(refusing)
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> client.schemaById(7))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("failed 2 times")
+                .hasMessageNotContaining("hunter2");
+        assertThat(client.toString()).doesNotContain("hunter2");
     }
 
     private static String base64(String text) {

@@ -36,11 +36,14 @@ class RestSchemaRegistryConfigTest {
     void defaultsAreShortAndBounded() {
         RestSchemaRegistryConfig config = RestSchemaRegistryConfig.of("http://a:8081");
 
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.maxRetries()).isEqualTo(2);
-        assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(200));
-        assertThat(config.maxRetryBackoff()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.maxRetries()).isEqualTo(10);
+        assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.maxRetryBackoff()).isEqualTo(Duration.ofSeconds(10));
+        // One call, retries included, stays well within Kafka Streams' max.poll.interval.ms (5 minutes).
+        assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.tls().isJvmDefault()).isTrue();
     }
 
     @Test
@@ -51,13 +54,15 @@ class RestSchemaRegistryConfigTest {
                 "http.read.timeout.ms", 2500,
                 "max.retries", "0",
                 "retries.wait.ms", 10L,
-                "retries.max.wait.ms", "40"));
+                "retries.max.wait.ms", "40",
+                "schema.registry.call.timeout.ms", "7000"));
 
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.maxRetries()).isZero();
         assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(10));
         assertThat(config.maxRetryBackoff()).isEqualTo(Duration.ofMillis(40));
+        assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
@@ -174,7 +179,8 @@ class RestSchemaRegistryConfigTest {
     @Test
     void credentialsMustNotHideInTheUrlsOfAHandBuiltConfig() {
         assertThatThrownBy(() -> new RestSchemaRegistryConfig(List.of(URI.create("http://u:p@a:8081")),
-                Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, Duration.ZERO))
+                Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1), RegistryTls.JVM_DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

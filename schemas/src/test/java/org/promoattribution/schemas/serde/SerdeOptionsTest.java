@@ -28,4 +28,11 @@ class SerdeOptionsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("use.latest.version");
     }
+
+    @Test
+    void latestVersionWithAutoRegistrationIsRefusedBecauseItWouldBeIgnored() {
+        assertThatThrownBy(() -> SerdeOptions.fromConfig(Map.of("use.latest.version", "true")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("use.latest.version=true needs auto.register.schemas=false");
+    }
 }
