@@ -45,11 +45,14 @@ class StaticMembershipIT {
             first.kill();
             Instant killed = Instant.now();
             scenario.send(halves.get(1).events());
-            scenario.launchOnDataDir("restarted", "data");
-            scenario.awaitDecided(halves.get(1).owedAfter());
-            Duration resumed = Duration.between(killed, Instant.now());
+            ChildInstance restarted = scenario.launchOnDataDir("restarted", "data");
+            Duration launched = since(killed);
+            Duration running = since(killed, () -> restarted.awaitRunning(workload.codes.size()));
+            Duration resumed = since(killed, () -> scenario.awaitDecided(halves.get(0).owedAfter() + 1));
+            Duration done = since(killed, () -> scenario.awaitDecided(halves.get(1).owedAfter()));
 
-            assertThat(resumed).as("from SIGKILL to every conversion of the second half decided")
+            assertThat(resumed).as("from SIGKILL to the first decision of the restarted instance (launched after %s, "
+                    + "RUNNING after %s, every conversion decided after %s)", launched, running, done)
                     .isLessThan(RESUMED_WITHIN);
             String persistedId = Files.readString(dir.resolve("data").resolve("instance.id")).trim();
             assertThat(members(stack, "faults-restart")).as("the group's members after the restart")
@@ -57,6 +60,15 @@ class StaticMembershipIT {
                     .satisfies(m -> assertThat(m.groupInstanceId()).hasValueSatisfying(
                             id -> assertThat(id).startsWith(persistedId)));
         }
+    }
+
+    private static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+
+    private static Duration since(Instant start, Runnable awaited) {
+        awaited.run();
+        return since(start);
     }
 
     private static List<MemberDescription> members(LocalStack stack, String group) throws Exception {
