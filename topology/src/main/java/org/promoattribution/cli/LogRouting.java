@@ -1,6 +1,8 @@
 package org.promoattribution.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
@@ -17,14 +19,15 @@ final class LogRouting implements IExecutionStrategy {
 
     @Override
     public int execute(ParseResult parsed) {
-        CommandLine command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
-        if (interactive(command) && !helpAsked(parsed) && !matched(parsed, VERBOSE)) {
-            Path file = logFile(parsed);
-            if (LogFile.replaceConsole(file)) {
-                command.getErr().println("logs: " + file.toAbsolutePath());
-            } else {
-                command.getErr().println("cannot write logs to " + file.toAbsolutePath() + ": they stay on the console");
-            }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine command = chain.get(chain.size() - 1);
+        boolean helpAsked = chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+        if (interactive(command) && !helpAsked && matched(parsed, VERBOSE).isEmpty()) {
+            Path file = matched(parsed, LOG_FILE).map(level -> level.matchedOptionValue(LOG_FILE, (Path) null))
+                    .orElseGet(LogRouting::defaultLogFile);
+            command.getErr().println(LogFile.replaceConsole(file)
+                    ? "logs: " + file.toAbsolutePath()
+                    : "cannot write logs to " + file.toAbsolutePath() + ": they stay on the console");
         }
         return new CommandLine.RunLast().execute(parsed);
     }
@@ -33,32 +36,18 @@ final class LogRouting implements IExecutionStrategy {
         return command.getParent() != null && !(command.getCommand() instanceof RunCommand);
     }
 
-    private static boolean helpAsked(ParseResult parsed) {
-        return parsed.asCommandLineList().stream()
-                .anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
-    }
-
-    /** An inherited option is matched on the (sub)command it follows. */
-    private static boolean matched(ParseResult parsed, String option) {
+    /** The (sub)command an inherited option was given on, if it was. */
+    private static Optional<ParseResult> matched(ParseResult parsed, String option) {
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption(option)) {
-                return true;
+                return Optional.of(level);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    private static Path logFile(ParseResult parsed) {
-        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption(LOG_FILE)) {
-                return level.matchedOptionValue(LOG_FILE, (Path) null);
-            }
-        }
-        return defaultLogFile();
-    }
-
-    /** In the temp dir, one per user: the logs of one session at the terminal, not kept forever. */
-    static Path defaultLogFile() {
+    /** In the temp dir, one per user: the logs of a session at the terminal, not kept forever. */
+    private static Path defaultLogFile() {
         return Path.of(System.getProperty("java.io.tmpdir"), "promo-attribution-" + System.getProperty("user.name")
                 + ".log");
     }

@@ -40,7 +40,8 @@ class QuietCommandsTest {
     private PrintStream systemErr;
 
     @BeforeEach
-    void captureConsole() {
+    void captureConsole() throws Exception {
+        configureLogbackAsShipped(); // other commands run in this JVM may have routed it to a file
         systemOut = System.out;
         systemErr = System.err;
         PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8);
@@ -52,7 +53,11 @@ class QuietCommandsTest {
     void restoreConsoleAndLogging() throws Exception {
         System.setOut(systemOut);
         System.setErr(systemErr);
-        // Tests after this one in the JVM log as logback.xml says.
+        configureLogbackAsShipped();
+    }
+
+    /** As logback.xml says: everything to the console. */
+    private static void configureLogbackAsShipped() throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         new ContextInitializer(context).autoConfig();
