@@ -1,7 +1,10 @@
 package org.promoattribution.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The one entry point of every command: {@code bin/promo-attribution <command>}. */
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -10,11 +13,22 @@ import picocli.CommandLine.Command;
                 LoadgenCommand.class, DemoCommand.class, CodesCommand.class, BenchCommand.class})
 public final class PromoAttributionCli {
 
+    // Read by LogRouting from the parse result, on whichever command they were given.
+    @Option(names = LogRouting.VERBOSE, scope = ScopeType.INHERIT,
+            description = "Show Kafka client, Kafka Streams and pipeline logs on the console (stderr) instead of "
+                    + "the log file. 'run' always logs to the console.")
+    boolean verbose;
+
+    @Option(names = LogRouting.LOG_FILE, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Where commands other than 'run' write their logs (default: "
+                    + "<temp dir>/promo-attribution-<user>.log; its path is printed on stderr).")
+    Path logFile;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new PromoAttributionCli());
+        return new CommandLine(new PromoAttributionCli()).setExecutionStrategy(new LogRouting());
     }
 }

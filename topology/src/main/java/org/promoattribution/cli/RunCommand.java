@@ -1,6 +1,5 @@
 package org.promoattribution.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -10,6 +9,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.Connection;
+import org.promoattribution.app.DataDir;
+import org.promoattribution.app.StaticMembership;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code run}: the pipeline's main job, on a configured cluster or on the embedded default, until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the attribution pipeline until stopped (Ctrl-C).",
+                "Keeps its Kafka Streams state under --data-dir, and its group.instance.id (static membership: "
+                        + "restarted, it takes its partitions back at once) is the pod's name or an id kept there.",
                 "Without bootstrap.servers in the config, starts an embedded Kafka broker and schema registry on "
                         + "127.0.0.1 with their data under --data-dir.",
                 "Serves the explain page, /metrics, /health/live and /health/ready on http.port (default 8080)."})
@@ -40,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the embedded default keeps its data (default: ${DEFAULT-VALUE}).")
+            description = "This instance's own directory, one instance at a time: its state (DIR/state unless state.dir "
+                    + "is configured), its instance id, and the embedded default's data (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--create-topics", description = "Create missing topics on a configured cluster too.")
@@ -57,20 +61,38 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Properties props = ConfigSources.load(configFile, System.getenv());
+        DataDir home;
+        try {
+            home = DataDir.claim(dataDir);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            start(props, home, stopped);
+        } catch (Exception | Error e) {
+            home.close();
+            throw e;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the pipeline (and the embedded default if no cluster is configured); Ctrl-C stops it all. */
+    private void start(Properties props, DataDir home, CountDownLatch stopped) throws Exception {
         LocalStack stack = null;
         if (!Connection.configured(props)) {
-            Files.createDirectories(dataDir);
             spec.commandLine().getErr().println("Starting the embedded Kafka broker and schema registry under " + dataDir
                     + " ...");
             stack = LocalStack.inDirectory(dataDir).start();
             props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
             props.putIfAbsent(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
-            props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
             props.putIfAbsent(AttributionConfig.HTTP_HOST, "127.0.0.1"); // a local playground stays local
             createTopics = true;
         }
+        props = home.settings(props, System.getenv());
         AttributionConfig config = AttributionConfig.from(props);
-        CountDownLatch stopped = new CountDownLatch(1);
         LocalStack embedded = stack;
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
         try {
@@ -88,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
                 instance.close();
                 registry.close();
                 stopEmbedded(embedded);
+                home.close();
                 stopped.countDown();
             }, "promo-attribution-shutdown"));
             if (embedded != null) {
@@ -95,20 +118,22 @@ final class RunCommand implements Callable<Integer> {
             }
             spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
                     + "reading %s, %s, %s; writing %s, %s, %s, %s.%n"
+                    + "state in %s, group.instance.id %s.%n"
                     + "explain page, /metrics and /health/ready at %s (application.server %s). Ctrl-C stops.%n",
                     props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
                     Connection.printableRegistryUrl(config.registry()),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
-                    config.topics().deadLetter(), instance.localUrl(),
+                    config.topics().deadLetter(),
+                    props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                    props.getProperty(StaticMembership.GROUP_INSTANCE_ID, "none (dynamic membership)"),
+                    instance.localUrl(),
                     instance.address().host() + ":" + instance.address().port());
         } catch (Exception | Error e) {
             registry.close();
             stopEmbedded(embedded);
             throw e;
         }
-        stopped.await();
-        return 0;
     }
 
     private void stopEmbedded(LocalStack embedded) {

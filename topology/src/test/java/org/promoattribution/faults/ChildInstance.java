@@ -38,6 +38,15 @@ final class ChildInstance implements AutoCloseable {
     }
 
     static ChildInstance launch(String name, Properties settings, Path workDir) {
+        return launch(name, settings, workDir, List.of());
+    }
+
+    /** An instance on a data dir, which it claims as {@code run --data-dir} does. */
+    static ChildInstance launchOnDataDir(String name, Properties settings, Path workDir, Path dataDir) {
+        return launch(name, settings, workDir, List.of(dataDir.toString()));
+    }
+
+    private static ChildInstance launch(String name, Properties settings, Path workDir, List<String> moreArgs) {
         try {
             Files.createDirectories(workDir);
             Path config = workDir.resolve(name + ".properties");
@@ -51,6 +60,7 @@ final class ChildInstance implements AutoCloseable {
             command.addAll(JVM_OPTIONS);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitWithParent.class.getName(),
                     InstanceMain.class.getName(), config.toString(), status.toString()));
+            command.addAll(moreArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

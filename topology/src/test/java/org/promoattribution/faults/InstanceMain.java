@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.promoattribution.app.AttributionApp;
+import org.promoattribution.app.DataDir;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.streams.AttributionMetrics;
@@ -15,7 +16,8 @@ import org.promoattribution.streams.AttributionMetrics;
 /**
  * One pipeline instance, the same {@link AttributionApp} that {@code run} starts, in a JVM of
  * its own (see {@link ChildInstance}). Arguments: the settings file and a status file, rewritten
- * every 100 ms with the Kafka Streams state and the number of promo codes the instance knows.
+ * every 100 ms with the Kafka Streams state and the number of promo codes the instance knows; then
+ * optionally a data dir, claimed as {@code run --data-dir} claims it (state, group.instance.id).
  */
 public final class InstanceMain {
     private InstanceMain() {
@@ -27,6 +29,9 @@ public final class InstanceMain {
             settings.load(reader);
         }
         Path status = Path.of(args[1]);
+        if (args.length > 2) {
+            settings = DataDir.claim(Path.of(args[2])).settings(settings, System.getenv()); // held until exit
+        }
         AttributionConfig config = AttributionConfig.from(settings);
         AttributionApp app = new AttributionApp(config, SchemaRegistryClients.fromConfig(config.registry()),
                 new AttributionMetrics(new SimpleMeterRegistry()));

@@ -116,6 +116,16 @@ final class Scenario implements AutoCloseable {
         return child;
     }
 
+    /** Starts an instance on {@code dataDir} (a name under the scenario's directory), as {@code run --data-dir}. */
+    ChildInstance launchOnDataDir(String instance, String dataDir) {
+        Properties own = new Properties();
+        own.putAll(settings);
+        ChildInstance child = ChildInstance.launchOnDataDir(name + "-" + instance, own, dir.resolve("instances"),
+                dir.resolve(dataDir));
+        instances.add(child);
+        return child;
+    }
+
     /**
      * Sends events in order and waits for the broker's acknowledgements, as README asks of
      * producers: before a record goes to another topic than the one before it, what was sent is

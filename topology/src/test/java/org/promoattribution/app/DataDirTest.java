@@ -1,0 +1,87 @@
+package org.promoattribution.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataDirTest {
+    private static final Map<String, String> NO_POD = Map.of();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stateLivesUnderTheDataDirUnlessStateDirIsConfigured() {
+        Path dir = tmp.resolve("data");
+        try (DataDir home = DataDir.claim(dir)) {
+            assertThat(home.settings(new Properties(), NO_POD).getProperty(StreamsConfig.STATE_DIR_CONFIG))
+                    .isEqualTo(dir.resolve("state").toString());
+            Properties configured = new Properties();
+            configured.setProperty(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/elsewhere");
+            assertThat(home.settings(configured, NO_POD).getProperty(StreamsConfig.STATE_DIR_CONFIG))
+                    .isEqualTo("/var/lib/elsewhere");
+        }
+    }
+
+    @Test
+    void theInstanceIdIsGeneratedOnFirstUseAndKeptAcrossRestarts() {
+        Path dir = tmp.resolve("data");
+        String first;
+        try (DataDir home = DataDir.claim(dir)) {
+            first = groupInstanceId(home);
+        }
+        try (DataDir again = DataDir.claim(dir)) {
+            assertThat(groupInstanceId(again)).isEqualTo(first);
+        }
+        assertThat(dir.resolve(DataDir.ID_FILE)).content().isEqualToIgnoringNewLines(first);
+    }
+
+    @Test
+    void twoDataDirsNeverShareAnInstanceId() {
+        try (DataDir a = DataDir.claim(tmp.resolve("a")); DataDir b = DataDir.claim(tmp.resolve("b"))) {
+            assertThat(groupInstanceId(a)).isNotEqualTo(groupInstanceId(b));
+        }
+    }
+
+    @Test
+    void aBlankIdFileLeftByACrashGetsAFreshId() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(dir.resolve(DataDir.ID_FILE), "\n");
+        try (DataDir home = DataDir.claim(dir)) {
+            assertThat(groupInstanceId(home)).isNotBlank();
+        }
+    }
+
+    @Test
+    void aDataDirHeldByAnInstanceCannotBeClaimedByAnother() {
+        Path dir = tmp.resolve("data");
+        try (DataDir held = DataDir.claim(dir)) {
+            assertThatThrownBy(() -> DataDir.claim(dir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(dir.toAbsolutePath().toString())
+                    .hasMessageContaining("in use by another instance")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining("--data-dir");
+        }
+    }
+
+    @Test
+    void aReleasedDataDirCanBeClaimedAgain() {
+        Path dir = tmp.resolve("data");
+        DataDir.claim(dir).close();
+        try (DataDir again = DataDir.claim(dir)) {
+            assertThat(again.path()).isEqualTo(dir);
+        }
+    }
+
+    private static String groupInstanceId(DataDir home) {
+        return home.settings(new Properties(), NO_POD).getProperty(StaticMembership.GROUP_INSTANCE_ID);
+    }
+}
