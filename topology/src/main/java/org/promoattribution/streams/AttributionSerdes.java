@@ -14,15 +14,13 @@ public record AttributionSerdes(
         Serde<Click> click,
         Serde<Conversion> conversion,
         Serde<PromoCode> promoCode,
-        Serde<AttributionDecision> decision,
-        SchemaRegistryClient registry) {
+        Serde<AttributionDecision> decision) {
 
     public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
         return new AttributionSerdes(
                 AvroSerdes.serde(Click.class, registry, options, false),
                 AvroSerdes.serde(Conversion.class, registry, options, false),
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
-                AvroSerdes.serde(AttributionDecision.class, registry, options, false),
-                registry);
+                AvroSerdes.serde(AttributionDecision.class, registry, options, false));
     }
 }

@@ -25,7 +25,6 @@ import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
-import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 
@@ -87,10 +86,9 @@ public final class AttributionTopology {
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
         KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, topics, metrics, limit, serdes.registry())
+                clicks, Click::getSessionId, topics, metrics, limit)
                 .merge(bySession(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, topics, metrics, limit, serdes.registry()),
-                        Named.as("session-events"));
+                        AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
         sessionEvents
@@ -134,8 +132,7 @@ public final class AttributionTopology {
      */
     private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit,
-            SchemaRegistryClient registry) {
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit) {
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
