@@ -33,14 +33,10 @@ import org.promoattribution.validation.RecordChecks;
  * <pre>
  * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
  *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┐
- *   ┌──────────────────────────────────────────────────────────────────────────────────────────┘
- *   └─ repartition by conversionId ─▶ DecisionLedger ─▶ conversions-{credited,invalid,unattributed}
+ *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─▶ conversions-{credited,invalid,unattributed}
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
- * A record that fails in any step, or whose output cannot be written, goes to attribution-dlq
- * through the exception handlers {@link #settings} adds.
  */
 public final class AttributionTopology {
 
@@ -95,10 +91,6 @@ public final class AttributionTopology {
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
-                .repartition(Repartitioned.with(Serdes.String(),
-                        limit.guard(InternalAvro.serde(AttributionDecision.class))).withName("decisions-by-conversion"))
-                .process(() -> new DecisionLedger(config, metrics), Named.as("decision-ledger"),
-                        StoreNames.DECIDED_CONVERSIONS)
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
@@ -178,10 +170,6 @@ public final class AttributionTopology {
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PENDING_CONVERSIONS), Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.DECIDED_CONVERSIONS, config.dedupRetention(),
-                        Duration.ofMillis(1), false),
-                Serdes.Bytes(), Serdes.ByteArray()));
         // Keyed by conversionId, so explain finds a decision with one lookup on each instance.
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.EXPLANATIONS, config.explainRetention(), Duration.ofMillis(1),

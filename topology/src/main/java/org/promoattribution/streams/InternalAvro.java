@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -32,13 +30,6 @@ final class InternalAvro<T extends SpecificRecord> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A serde of this encoding, for the pipeline's own topics: no registry, no schema id. */
-    static <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
-        InternalAvro<T> codec = new InternalAvro<>(type);
-        return Serdes.serdeFrom((topic, value) -> value == null ? null : codec.encode(value),
-                (topic, bytes) -> bytes == null ? null : codec.decode(bytes));
     }
 
     T decode(byte[] bytes) {

@@ -8,13 +8,8 @@ public final class StoreNames {
     public static final String CLICK_SESSIONS = "click-sessions";
     /** The ids of the clicks in the history, per session, for duplicate deliveries. */
     public static final String CLICK_IDS = "click-ids";
-    /** Conversion ids decided (or waiting) per program on the session's partition, for duplicate deliveries. */
+    /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
     public static final String SEEN_CONVERSIONS = "seen-conversions";
-    /**
-     * Conversion ids whose decision was written, per program, on the conversion's own partition:
-     * an order re-sent under another session was decided on another partition, and stops here.
-     */
-    public static final String DECIDED_CONVERSIONS = "decided-conversions";
     /** Conversions waiting for their decision time when decision.delay is set. */
     public static final String PENDING_CONVERSIONS = "pending-conversions";
     /** Decisions with the inputs that made them, by conversionId, kept for explain.retention (explain). */

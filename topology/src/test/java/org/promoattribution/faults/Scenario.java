@@ -41,7 +41,7 @@ import org.promoattribution.streams.AttributionSerdes;
  * with read_committed from the start.
  */
 final class Scenario implements AutoCloseable {
-    static final int PARTITIONS = 4;
+    private static final int PARTITIONS = 4;
 
     final String name;
     final Topics topics;
