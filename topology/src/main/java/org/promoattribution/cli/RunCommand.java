@@ -9,7 +9,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.Connection;
-import org.promoattribution.app.DataDir;
+import org.promoattribution.app.InstanceDataDir;
 import org.promoattribution.app.StaticMembership;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
@@ -61,9 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Properties props = ConfigSources.load(configFile, System.getenv());
-        DataDir home;
+        InstanceDataDir home;
         try {
-            home = DataDir.claim(dataDir);
+            home = InstanceDataDir.claim(dataDir);
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Starts the pipeline (and the embedded default if no cluster is configured); Ctrl-C stops it all. */
-    private void start(Properties props, DataDir home, CountDownLatch stopped) throws Exception {
+    private void start(Properties props, InstanceDataDir home, CountDownLatch stopped) throws Exception {
         LocalStack stack = null;
         if (!Connection.configured(props)) {
             spec.commandLine().getErr().println("Starting the embedded Kafka broker and schema registry under " + dataDir

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.promoattribution.app.DataDir;
+import org.promoattribution.app.InstanceDataDir;
 import picocli.CommandLine;
 
 /** {@code run} up to the point it would start: the data dir it claims. */
@@ -20,7 +20,7 @@ class RunCommandTest {
     @Test
     void aSecondInstanceOnADataDirInUseStopsBeforeStartingAndSaysWhy() {
         Path data = dir.resolve("data");
-        try (DataDir held = DataDir.claim(data)) {
+        try (InstanceDataDir held = InstanceDataDir.claim(data)) {
             CommandLine cli = PromoAttributionCli.commandLine();
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));

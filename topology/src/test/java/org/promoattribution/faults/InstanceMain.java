@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.promoattribution.app.AttributionApp;
-import org.promoattribution.app.DataDir;
+import org.promoattribution.app.InstanceDataDir;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.streams.AttributionMetrics;
@@ -30,7 +30,7 @@ public final class InstanceMain {
         }
         Path status = Path.of(args[1]);
         if (args.length > 2) {
-            settings = DataDir.claim(Path.of(args[2])).settings(settings, System.getenv()); // held until exit
+            settings = InstanceDataDir.claim(Path.of(args[2])).settings(settings, System.getenv()); // held until exit
         }
         AttributionConfig config = AttributionConfig.from(settings);
         AttributionApp app = new AttributionApp(config, SchemaRegistryClients.fromConfig(config.registry()),

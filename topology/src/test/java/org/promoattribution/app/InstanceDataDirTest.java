@@ -11,7 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DataDirTest {
+class InstanceDataDirTest {
     private static final Map<String, String> NO_POD = Map.of();
 
     @TempDir
@@ -20,7 +20,7 @@ class DataDirTest {
     @Test
     void stateLivesUnderTheDataDirUnlessStateDirIsConfigured() {
         Path dir = tmp.resolve("data");
-        try (DataDir home = DataDir.claim(dir)) {
+        try (InstanceDataDir home = InstanceDataDir.claim(dir)) {
             assertThat(home.settings(new Properties(), NO_POD).getProperty(StreamsConfig.STATE_DIR_CONFIG))
                     .isEqualTo(dir.resolve("state").toString());
             Properties configured = new Properties();
@@ -34,18 +34,18 @@ class DataDirTest {
     void theInstanceIdIsGeneratedOnFirstUseAndKeptAcrossRestarts() {
         Path dir = tmp.resolve("data");
         String first;
-        try (DataDir home = DataDir.claim(dir)) {
+        try (InstanceDataDir home = InstanceDataDir.claim(dir)) {
             first = groupInstanceId(home);
         }
-        try (DataDir again = DataDir.claim(dir)) {
+        try (InstanceDataDir again = InstanceDataDir.claim(dir)) {
             assertThat(groupInstanceId(again)).isEqualTo(first);
         }
-        assertThat(dir.resolve(DataDir.ID_FILE)).content().isEqualToIgnoringNewLines(first);
+        assertThat(dir.resolve(InstanceDataDir.ID_FILE)).content().isEqualToIgnoringNewLines(first);
     }
 
     @Test
     void twoDataDirsNeverShareAnInstanceId() {
-        try (DataDir a = DataDir.claim(tmp.resolve("a")); DataDir b = DataDir.claim(tmp.resolve("b"))) {
+        try (InstanceDataDir a = InstanceDataDir.claim(tmp.resolve("a")); InstanceDataDir b = InstanceDataDir.claim(tmp.resolve("b"))) {
             assertThat(groupInstanceId(a)).isNotEqualTo(groupInstanceId(b));
         }
     }
@@ -53,8 +53,8 @@ class DataDirTest {
     @Test
     void aBlankIdFileLeftByACrashGetsAFreshId() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("data"));
-        Files.writeString(dir.resolve(DataDir.ID_FILE), "\n");
-        try (DataDir home = DataDir.claim(dir)) {
+        Files.writeString(dir.resolve(InstanceDataDir.ID_FILE), "\n");
+        try (InstanceDataDir home = InstanceDataDir.claim(dir)) {
             assertThat(groupInstanceId(home)).isNotBlank();
         }
     }
@@ -62,8 +62,8 @@ class DataDirTest {
     @Test
     void aDataDirHeldByAnInstanceCannotBeClaimedByAnother() {
         Path dir = tmp.resolve("data");
-        try (DataDir held = DataDir.claim(dir)) {
-            assertThatThrownBy(() -> DataDir.claim(dir))
+        try (InstanceDataDir held = InstanceDataDir.claim(dir)) {
+            assertThatThrownBy(() -> InstanceDataDir.claim(dir))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(dir.toAbsolutePath().toString())
                     .hasMessageContaining("in use by another instance")
@@ -75,13 +75,13 @@ class DataDirTest {
     @Test
     void aReleasedDataDirCanBeClaimedAgain() {
         Path dir = tmp.resolve("data");
-        DataDir.claim(dir).close();
-        try (DataDir again = DataDir.claim(dir)) {
+        InstanceDataDir.claim(dir).close();
+        try (InstanceDataDir again = InstanceDataDir.claim(dir)) {
             assertThat(again.path()).isEqualTo(dir);
         }
     }
 
-    private static String groupInstanceId(DataDir home) {
+    private static String groupInstanceId(InstanceDataDir home) {
         return home.settings(new Properties(), NO_POD).getProperty(StaticMembership.GROUP_INSTANCE_ID);
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * and the operating system releases the lock when the process ends, however it ends (a SIGKILLed
  * instance leaves no stale lock behind).
  */
-public final class DataDir implements AutoCloseable {
+public final class InstanceDataDir implements AutoCloseable {
     static final String LOCK_FILE = "instance.lock";
     static final String ID_FILE = "instance.id";
     private static final String STATE = "state";
@@ -31,14 +31,14 @@ public final class DataDir implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDir(Path dir, FileChannel channel, FileLock lock) {
+    private InstanceDataDir(Path dir, FileChannel channel, FileLock lock) {
         this.dir = dir;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Locks {@code dir} (created if missing) for this process; fails clearly when another instance holds it. */
-    public static DataDir claim(Path dir) {
+    public static InstanceDataDir claim(Path dir) {
         Path lockFile = dir.resolve(LOCK_FILE);
         try {
             Files.createDirectories(dir);
@@ -54,7 +54,7 @@ public final class DataDir implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
-            return new DataDir(dir, channel, lock);
+            return new InstanceDataDir(dir, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the data dir " + dir.toAbsolutePath(), e);
         }
