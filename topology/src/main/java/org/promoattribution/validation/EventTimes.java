@@ -26,8 +26,7 @@ public final class EventTimes {
             throw new InvalidRecordException(DeadLetterReason.INVALID_TIMESTAMP,
                     "timestamp " + timestamp + " is before 1970-01-01T00:00:00Z");
         }
-        Instant latest = now.plus(maxAhead);
-        if (timestamp.isAfter(latest)) {
+        if (Duration.between(now, timestamp).compareTo(maxAhead) > 0) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_TIMESTAMP, "timestamp " + timestamp
                     + " is later than now (" + now + ") + " + MAX_AHEAD + " (" + maxAhead + ")");
         }

@@ -108,6 +108,15 @@ class EventTimeTopologyTest {
         }
 
         @Test
+        void aLimitBeyondAnyInstantIsNoLimit_notAnError() {
+            pipeline.close();
+            pipeline = new AttributionDriver(AttributionDriver.settings("event.time.max.ahead", "PT2562047788015215H"));
+            pipeline.conversions(conversionAt(Instant.ofEpochMilli(Long.MAX_VALUE)));
+            assertThat(pipeline.deadLetters()).isEmpty();
+            assertThat(pipeline.decisions()).hasSize(1);
+        }
+
+        @Test
         void aClickFromABrokenClockDoesNotMakeLaterClicksTooOld() {
             pipeline.clicks(clickAt(Instant.parse("2030-01-01T00:00:00Z")));
             rejectedAs("INVALID_TIMESTAMP");
