@@ -13,9 +13,10 @@ public record SimEvent(Kind kind, String key, SpecificRecord value) {
     public enum Kind { CLICK, CONVERSION, PROMO_CODE }
 
     /**
-     * The Kafka record timestamp: a click's or conversion's event time, so that Kafka Streams takes
-     * them in event-time order; null (the producer's clock) for a promo code. Kafka refuses negative
-     * timestamps, so an event time before 1970 travels as 0, for the pipeline to reject it.
+     * The Kafka record timestamp: a click's or conversion's event time (the input topics the project
+     * creates replace it with the broker's append time; others keep it, and Kafka Streams orders by
+     * it); null (the producer's clock) for a promo code. Kafka refuses negative timestamps, so an
+     * event time before 1970 travels as 0, for the pipeline to reject it.
      */
     public Long recordTimestamp() {
         return switch (kind) {

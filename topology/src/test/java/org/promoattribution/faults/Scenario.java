@@ -144,7 +144,7 @@ final class Scenario implements AutoCloseable {
                 sent.clear();
             }
             previousTopic = topic;
-            sent.add(producer.send(new ProducerRecord<>(topic, null, eventTime(event), bytes(event.key()),
+            sent.add(producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), bytes(event.key()),
                     serialize(topic, event))));
         }
         acknowledged.addAll(acknowledged(sent));
@@ -189,14 +189,6 @@ final class Scenario implements AutoCloseable {
             case CLICK -> topics.clicks();
             case CONVERSION -> topics.conversions();
             case PROMO_CODE -> topics.promoCodes();
-        };
-    }
-
-    private static Long eventTime(SimEvent event) {
-        return switch (event.kind()) {
-            case CLICK -> ((Click) event.value()).getTimestamp().toEpochMilli();
-            case CONVERSION -> ((Conversion) event.value()).getTimestamp().toEpochMilli();
-            case PROMO_CODE -> null; // the producer's clock
         };
     }
 
