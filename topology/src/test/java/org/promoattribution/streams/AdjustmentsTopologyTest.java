@@ -333,6 +333,15 @@ class AdjustmentsTopologyTest {
         }
 
         @Test
+        void anOrderDeliveredAgainAfterTheDedupRetentionIsStillNotWrittenAgainWithinTheAdjustmentRetention() {
+            restartWith("dedup.retention", "P1D");
+            creditedOrder();
+            pipeline.advanceWallClock(Duration.ofDays(2));
+            pipeline.conversions(conversion("o1", "s1", ORDER_TIME));
+            assertThat(pipeline.decisions()).isEmpty();
+        }
+
+        @Test
         void theFirstDecisionToReachTheLedgerIsTheOneAdjusted() {
             creditedOrder();
             decidedOnAnotherPartition("s9");
