@@ -14,10 +14,16 @@ final class StateSize {
 
     /** Bytes of the files under any {@code rocksdb} directory below {@code stateDir}. */
     static long rocksDbBytes(Path stateDir) {
+        return rocksDbBytes(stateDir, "");
+    }
+
+    /** Bytes of the files of one store (its name in the path) under any {@code rocksdb} directory. */
+    static long rocksDbBytes(Path stateDir, String store) {
         try (Stream<Path> files = Files.walk(stateDir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> stateDir.relativize(f).toString().contains("rocksdb"))
-                    .mapToLong(StateSize::size).sum();
+                    .map(f -> stateDir.relativize(f).toString())
+                    .filter(f -> f.contains("rocksdb") && f.contains(store))
+                    .mapToLong(f -> size(stateDir.resolve(f))).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

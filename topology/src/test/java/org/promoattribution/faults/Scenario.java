@@ -38,7 +38,7 @@ import org.promoattribution.streams.AttributionSerdes;
  * with read_committed from the start.
  */
 final class Scenario implements AutoCloseable {
-    private static final int PARTITIONS = 4;
+    static final int PARTITIONS = 4;
 
     final String name;
     final Topics topics;
