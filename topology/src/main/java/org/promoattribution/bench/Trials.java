@@ -50,7 +50,7 @@ final class Trials {
             double seconds = (done - ready) / 1e9;
             return new Throughput(workload.scenario().name(), contender.name(), guarantee, workload.records(),
                     workload.bytes(), seconds, StateSize.rocksDbBytes(stateDir),
-                    contender.storedClicks(workload.totals()), StateSize.rocksDbBytes(stateDir, StoreNames.DECISION_LEDGER),
+                    contender.storedClicks(workload.totals()), StateSize.storeBytes(stateDir, StoreNames.DECISION_LEDGER),
                     contender.rememberedDecisions(workload.totals()));
         } finally {
             StateSize.delete(stateDir);
