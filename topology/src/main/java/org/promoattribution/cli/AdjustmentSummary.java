@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AdjustmentStatus;
+import org.promoattribution.simulate.DecisionJson;
 
 /** The demo's table of adjustments: by status and reason, and how much order value they took back. */
 final class AdjustmentSummary {
@@ -25,6 +26,6 @@ final class AdjustmentSummary {
         out.printf("%-38s %8s%n", "adjustment (refunds, changes)", "count");
         byStatusAndReason.forEach((key, count) -> out.printf("%-38s %,8d%n", key, count));
         out.printf("Applied adjustments took the orders they touched from %s to %s.%n",
-                before.stripTrailingZeros().toPlainString(), after.stripTrailingZeros().toPlainString());
+                DecisionJson.amount(before), DecisionJson.amount(after));
     }
 }
