@@ -33,6 +33,7 @@ public record AttributionConfig(
         Duration eventTimeMaxAhead,
         HttpSettings http,
         HealthSettings health,
+        UsageSettings usage,
         Map<String, String> registry,
         Properties streams) {
 
@@ -75,7 +76,8 @@ public record AttributionConfig(
                 values.getOrDefault(TOPIC_PREFIX + "credited", d.credited()),
                 values.getOrDefault(TOPIC_PREFIX + "invalid", d.invalid()),
                 values.getOrDefault(TOPIC_PREFIX + "unattributed", d.unattributed()),
-                values.getOrDefault(TOPIC_PREFIX + "dlq", d.deadLetter()));
+                values.getOrDefault(TOPIC_PREFIX + "dlq", d.deadLetter()),
+                values.getOrDefault(TOPIC_PREFIX + "promo-code-usage", d.usage()));
 
         Map<String, Duration> byProgram = new HashMap<>();
         Map<String, String> registry = new HashMap<>();
@@ -88,7 +90,8 @@ public record AttributionConfig(
                 byProgram.put(key.substring(REFERRAL_WINDOW_PROGRAM_PREFIX.length()), positive(key, value));
             } else if (SchemaRegistryKeys.owns(key)) {
                 registry.put(key, value);
-            } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
+            } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key)
+                    && !UsageSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
                 streams.put(key, value);
             }
         });
@@ -115,6 +118,7 @@ public record AttributionConfig(
                         values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT30S")),
                         integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
                         positive(HEALTH_CRASH_LOOP_WINDOW, values.getOrDefault(HEALTH_CRASH_LOOP_WINDOW, "PT10M"))),
+                UsageSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -129,7 +133,7 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, registry, copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, usage, registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */
@@ -174,7 +178,7 @@ public record AttributionConfig(
         }
     }
 
-    private static int integer(Map<String, String> values, String key, int fallback) {
+    static int integer(Map<String, String> values, String key, int fallback) {
         String value = values.get(key);
         if (value == null) {
             return fallback;

@@ -53,6 +53,16 @@ public final class AttributionMetrics {
         }
     }
 
+    /** A code's figures of one day became leaking; counted per program (bounded), never per code (unbounded). */
+    void codeLeaking(String programId) {
+        registry.counter("attribution.codes.leaking", "programId", programId).increment();
+    }
+
+    /** A use of a code on a day past usage.retention, not counted. */
+    void expiredUsage() {
+        registry.counter("attribution.usage.expired").increment();
+    }
+
     /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */
     public void streamThreadReplaced(String exception) {
         registry.counter("attribution.stream.threads.replaced", "exception", exception).increment();

@@ -5,22 +5,28 @@ import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.serde.AvroSerdes;
 import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.usage.UsageContribution;
 
 /** Every value serde of the pipeline, built in one place over one registry client. */
 public record AttributionSerdes(
         Serde<Click> click,
         Serde<Conversion> conversion,
         Serde<PromoCode> promoCode,
-        Serde<AttributionDecision> decision) {
+        Serde<AttributionDecision> decision,
+        Serde<PromoCodeUsage> usage,
+        Serde<UsageContribution> usageContribution) {
 
     public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
         return new AttributionSerdes(
                 AvroSerdes.serde(Click.class, registry, options, false),
                 AvroSerdes.serde(Conversion.class, registry, options, false),
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
-                AvroSerdes.serde(AttributionDecision.class, registry, options, false));
+                AvroSerdes.serde(AttributionDecision.class, registry, options, false),
+                AvroSerdes.serde(PromoCodeUsage.class, registry, options, false),
+                UsageContributionSerde.serde());
     }
 }

@@ -25,6 +25,7 @@ import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.usage.UsageContribution;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 
@@ -33,7 +34,8 @@ import org.promoattribution.validation.RecordChecks;
  * <pre>
  * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
  *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─▶ conversions-{credited,invalid,unattributed}
+ *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┬─▶ conversions-{credited,invalid,unattributed}
+ *                                          usage contributions ─ repartition by (code, day) ─┘─▶ UsageProcessor ─▶ promo-code-usage
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
@@ -87,14 +89,35 @@ public final class AttributionTopology {
                         AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
-        sessionEvents
+        KStream<String, DecidedConversion> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
-                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
+                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS);
+        decided.mapValues(DecidedConversion::decision, Named.as("decisions"))
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
+        addUsage(builder, decided.flatMap((key, d) -> d.usage().stream()
+                .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
+                config, serdes, metrics, limit);
         return builder.build(config.streams());
+    }
+
+    /**
+     * SPEC "Promo-code usage and leaks": the contributions meet their (definition, day) figures on
+     * the partition of that key, and each new value goes to promo-code-usage.
+     */
+    private static void addUsage(StreamsBuilder builder, KStream<String, UsageContribution> contributions,
+                                 AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                                 ProducerLimit limit) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CODE_USAGE), Serdes.String(), Serdes.ByteArray()));
+        contributions
+                .repartition(Repartitioned.with(Serdes.String(), serdes.usageContribution())
+                        .withName("usage-by-code-day"))
+                .process(() -> new UsageProcessor(config.usage(), metrics), Named.as("usage"), StoreNames.CODE_USAGE)
+                .to(config.topics().usage(), Produced.with(Serdes.String(), limit.guard(serdes.usage()))
+                        .withName("usage-sink"));
     }
 
     /**
