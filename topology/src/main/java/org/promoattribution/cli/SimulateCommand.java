@@ -58,6 +58,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Print every field of each decision, not only those of the SPEC example.")
     boolean full;
 
+    @Option(names = "--usage", description = "After the decisions, print the usage figures of each promo code "
+            + "per day (\"type\":\"usage\"), ordered by promoCodeId, then day.")
+    boolean usage;
+
     @Override
     public Integer call() throws Exception {
         Properties settings = ConfigSources.load(configFile, System.getenv());
@@ -81,6 +85,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             for (AttributionDecision decision : simulator.finish()) {
                 out.println(json.format(decision));
+            }
+            if (usage) {
+                simulator.usage().forEach(figures -> out.println(json.usage(figures)));
             }
             out.flush();
         }

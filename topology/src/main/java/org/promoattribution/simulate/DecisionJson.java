@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.PromoCodeUsage;
 
 /**
  * Writes a decision as one JSON line. By default the fields of the SPEC.md example, in its
- * order, with null for what is empty; {@code full} adds the rest of the record.
+ * order, with null for what is empty; {@code full} adds the rest of the record. Also the other
+ * lines of {@code simulate}: usage figures and rejected events.
  */
 public final class DecisionJson {
     private final ObjectMapper mapper;
@@ -42,6 +44,22 @@ public final class DecisionJson {
             json.put("clickTimestamp", iso(d.getClickTimestamp()));
             json.put("decidedAt", iso(d.getDecidedAt()));
         }
+        return json.toString();
+    }
+
+    /** A (definition, day)'s figures: "type":"usage" and the fields of PromoCodeUsage, the day as 2026-06-01. */
+    public String usage(PromoCodeUsage u) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", "usage");
+        json.put("promoCodeId", u.getPromoCodeId());
+        json.put("programId", u.getProgramId());
+        json.put("partnerId", u.getPartnerId());
+        json.put("day", u.getDay().toString());
+        json.put("uses", u.getUses());
+        json.put("credited", u.getCredited());
+        json.put("invalid", u.getInvalid());
+        json.put("withoutOwnerClick", u.getWithoutOwnerClick());
+        json.put("leaking", u.getLeaking());
         return json.toString();
     }
 

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,12 +28,14 @@ import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.usage.UsageKey;
 
 /**
  * Runs events through the real attribution topology in a {@link TopologyTestDriver}, with an
@@ -50,6 +54,9 @@ public final class Simulator implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> promoCodes;
     private final TestOutputTopic<String, AttributionDecision> decisions;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, PromoCodeUsage> usageUpdates;
+    /** The latest figures per (definition, day), in SPEC's order of usage lines. */
+    private final Map<UsageKey, PromoCodeUsage> usage = new TreeMap<>();
     private Instant lastEventTime = Instant.EPOCH;
 
     /** What one event led to: the decisions it released, and its rejection if it was bad input. */
@@ -84,6 +91,8 @@ public final class Simulator implements AutoCloseable {
         decisions = driver.createOutputTopic(DECISIONS, Serdes.String().deserializer(), serdes.decision().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        usageUpdates = driver.createOutputTopic(topics.usage(), Serdes.String().deserializer(),
+                serdes.usage().deserializer());
     }
 
     public Step send(SimEvent event) {
@@ -106,6 +115,7 @@ public final class Simulator implements AutoCloseable {
         while (!deadLetters.isEmpty()) {
             rejection = describe(deadLetters.readRecord());
         }
+        readUsage();
         return new Step(decisions.readValuesToList(), rejection);
     }
 
@@ -117,7 +127,20 @@ public final class Simulator implements AutoCloseable {
         if (config.delaysDecisions()) {
             driver.advanceWallClockTime(config.decisionMaxWait().plus(Duration.ofSeconds(1)));
         }
+        readUsage();
         return decisions.readValuesToList();
+    }
+
+    /** The latest figures of each (definition, day) so far, ordered by promoCodeId, then day. */
+    public List<PromoCodeUsage> usage() {
+        return List.copyOf(usage.values());
+    }
+
+    private void readUsage() {
+        while (!usageUpdates.isEmpty()) {
+            PromoCodeUsage figures = usageUpdates.readValue();
+            usage.put(new UsageKey(figures.getPromoCodeId(), figures.getDay()), figures);
+        }
     }
 
     private static String describe(TestRecord<byte[], byte[]> deadLetter) {

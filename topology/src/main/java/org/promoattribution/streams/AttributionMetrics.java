@@ -13,6 +13,7 @@ import org.promoattribution.validation.DeadLetterReason;
 public final class AttributionMetrics {
     private final MeterRegistry registry;
     private final Timer decisionLag;
+    private final RecentActivity recent = new RecentActivity();
 
     public AttributionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,8 +27,14 @@ public final class AttributionMetrics {
         return registry;
     }
 
-    void decision(Outcome outcome, Reason reason, Duration lag) {
+    /** The last hours of this instance's decisions and dead letters, for the overview page. */
+    public RecentActivity recent() {
+        return recent;
+    }
+
+    void decision(Outcome outcome, Reason reason, String partnerId, Duration lag, long wallMs) {
         registry.counter("attribution.decisions", "outcome", outcome.name(), "reason", reason.name()).increment();
+        recent.decision(outcome, partnerId, wallMs);
         if (!lag.isNegative()) {
             decisionLag.record(lag);
         }
@@ -35,6 +42,7 @@ public final class AttributionMetrics {
 
     void deadLetter(String topic, DeadLetterReason reason) {
         registry.counter("attribution.dead.letters", "topic", topic, "reason", reason.name()).increment();
+        recent.deadLetter(topic, reason, System.currentTimeMillis());
     }
 
     void untrackedClick() {

@@ -113,7 +113,8 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ConversionDecider.Decided decided = decider.decide(conversion, now);
         AttributionDecision decision = decided.decision();
-        metrics.decision(decision.getOutcome(), decision.getReason(), Duration.between(conversion.getTimestamp(), now));
+        metrics.decision(decision.getOutcome(), decision.getReason(), decision.getPartnerId(),
+                Duration.between(conversion.getTimestamp(), now), now.toEpochMilli());
         // Stamped with the decision's wall-clock time: explain.retention counts from when it was decided.
         explanations.put(decision.getConversionId(), ExplanationJson.encode(decided.explanation()), now.toEpochMilli());
         // Stamped with the decision time, not the order's: the broker refuses a record more than an

@@ -97,9 +97,11 @@ public final class AttributionTopology {
                 .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
                         Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
                                 .withName("decisions-sink"));
-        addUsage(builder, decided.flatMap((key, d) -> d.usage().stream()
-                .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
-                config, serdes, metrics, limit);
+        if (config.usage().figures()) {
+            addUsage(builder, decided.flatMap((key, d) -> d.usage().stream()
+                    .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
+                    config, serdes, metrics, limit);
+        }
         return builder.build(config.streams());
     }
 
