@@ -1,20 +1,12 @@
 package org.promoattribution.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.promoattribution.admin.UsageReport;
 import org.promoattribution.config.AttributionConfig;
-import org.promoattribution.load.ClientSettings;
 import org.promoattribution.schemas.PromoCodeUsage;
-import org.promoattribution.schemas.registry.SchemaRegistryClient;
-import org.promoattribution.schemas.registry.SchemaRegistryClients;
-import org.promoattribution.schemas.serde.SerdeOptions;
-import org.promoattribution.streams.AttributionSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +19,13 @@ import picocli.CommandLine.Spec;
                 + "(committed records only, the latest per code and day): uses, credited, invalid, uses without "
                 + "a click of the code's partner, and whether the code is leaking."})
 final class CodesReportCommand implements Callable<Integer> {
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--program", paramLabel = "PROGRAM", description = "Only the codes of this program.")
+    @Option(names = "--program", paramLabel = "PROGRAM", description = "Only the figures of this program's codes.")
     String program;
 
     @Option(names = "--day", paramLabel = "DAY", description = "Only this UTC day, as 2026-06-01.")
@@ -49,11 +39,9 @@ final class CodesReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AttributionConfig config = cluster.config();
         List<PromoCodeUsage> figures;
-        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.consumer(config),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
-            figures = UsageReport.read(consumer, config.topics().usage(), serdes.usage().deserializer(), READ_TIMEOUT)
+        try {
+            figures = cluster.read(config, (consumer, serdes) -> UsageReport.read(consumer, config.topics().usage(),
+                    serdes.usage().deserializer(), ClusterOptions.READ_TIMEOUT))
                     .stream().filter(new UsageReport.Filter(program, day, leaking)).toList();
         } catch (IllegalArgumentException | IllegalStateException e) {
             spec.commandLine().getErr().println(e.getMessage());

@@ -160,8 +160,7 @@ class OperationsIT {
 
     @Test
     void theExplainPageSaysWhyInPlainWords() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
+        assumeChromium();
         pipeline.send(exact("page-pc-1", "PAGE10", "blog", CreditPolicy.IF_WINNER));
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> instance.app().codes().get("page-pc-1").isPresent());
@@ -187,8 +186,7 @@ class OperationsIT {
 
     @Test
     void theOverviewShowsDecisionsTopPartnersLeakingCodesAndDeadLetters() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
+        assumeChromium();
         pipeline.send(exact("overview-pc-1", "LEAKY10", "overview-blog", CreditPolicy.IF_WINNER));
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> instance.app().codes().get("overview-pc-1").isPresent());
@@ -236,6 +234,11 @@ class OperationsIT {
         assertThat(result).as("the page's result area in " + dom).isNotNegative();
         String area = dom.substring(result, dom.indexOf("<script", result));
         return area.replaceAll("<[^>]+>", " ").replace("&quot;", "\"").replaceAll("\\s+", " ");
+    }
+
+    private static void assumeChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
     }
 
     /** Headless Chromium on a page, given its scripts ten seconds of virtual time. */
