@@ -112,8 +112,11 @@ public final class AttributionTopology {
     private static void addUsage(StreamsBuilder builder, KStream<String, UsageContribution> contributions,
                                  AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                                  ProducerLimit limit) {
+        // Cached: a busy code's figures change many times a commit interval, and only the last value
+        // of each needs to reach RocksDB and the changelog (the topic gets every one, forwarded as made).
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CODE_USAGE), Serdes.String(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(StoreNames.CODE_USAGE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         contributions
                 .repartition(Repartitioned.with(Serdes.String(), serdes.usageContribution())
                         .withName("usage-by-code-day"))
