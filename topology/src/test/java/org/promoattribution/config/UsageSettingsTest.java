@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.testing.AttributionDriver;
 import org.promoattribution.usage.LeakRule;
 
 /** The keys of SPEC "Promo-code usage and leaks": SPEC's defaults, and values that make no sense refused at start. */
 class UsageSettingsTest {
     private static AttributionConfig config(String... keyValues) {
-        Properties props = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return AttributionConfig.from(props);
+        return AttributionConfig.from(AttributionDriver.settings(keyValues));
     }
 
     @Test
