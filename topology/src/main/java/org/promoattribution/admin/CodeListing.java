@@ -28,21 +28,7 @@ public final class CodeListing {
                     c.getMatchType().name(), c.getCreditPolicy().name(), orEmpty(c.getDealId()), format(c.getValidFrom()),
                     format(c.getValidTo()), status(c, now)));
         }
-        int[] widths = new int[HEADERS.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(String.format("%-" + widths[i] + "s", row.get(i))).append("  ");
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return TextTable.format(rows);
     }
 
     /** live, scheduled (starts later) or expired (ended), at {@code now}. */

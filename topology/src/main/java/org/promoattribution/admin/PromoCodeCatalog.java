@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.streams.RecordDecoder;
 import org.promoattribution.validation.CodeDefinitions;
@@ -24,8 +21,6 @@ import org.promoattribution.validation.InvalidRecordException;
  * stays live), and reported.
  */
 public final class PromoCodeCatalog {
-    private static final Duration POLL = Duration.ofMillis(200);
-
     /** A key whose latest record the pipeline rejected. */
     public record Rejected(String promoCodeId, String reason) {
     }
@@ -40,41 +35,27 @@ public final class PromoCodeCatalog {
     /** Reads the whole topic with {@code consumer}, which this method assigns; fails after {@code timeout}. */
     public static Snapshot read(Consumer<byte[], byte[]> consumer, String topic, RecordDecoder<PromoCode> decoder,
                                 Duration timeout) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalArgumentException("no topic " + topic + " on the cluster");
-        }
-        List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         Map<String, PromoCode> definitions = new TreeMap<>();
         Map<String, Rejected> rejected = new TreeMap<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+        CompactedTopic.readToEnd(consumer, topic, timeout, record -> {
+            if (record.key() == null) {
+                return; // the pipeline dead-letters it (MISSING_KEY): it never defines a code
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                if (record.key() == null) {
-                    continue; // the pipeline dead-letters it (MISSING_KEY): it never defines a code
-                }
-                String key = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    definitions.remove(key);
-                    rejected.remove(key);
-                    continue;
-                }
-                try {
-                    PromoCode code = decoder.decode(topic, record.value(), Instant.now());
-                    CodeDefinitions.from(code);
-                    definitions.put(key, code);
-                    rejected.remove(key);
-                } catch (InvalidRecordException e) {
-                    rejected.put(key, new Rejected(key, e.reason() + ": " + e.getMessage()));
-                }
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() == null) {
+                definitions.remove(key);
+                rejected.remove(key);
+                return;
             }
-        }
+            try {
+                PromoCode code = decoder.decode(topic, record.value(), Instant.now());
+                CodeDefinitions.from(code);
+                definitions.put(key, code);
+                rejected.remove(key);
+            } catch (InvalidRecordException e) {
+                rejected.put(key, new Rejected(key, e.reason() + ": " + e.getMessage()));
+            }
+        });
         List<PromoCode> sorted = new ArrayList<>(definitions.values());
         sorted.sort(Comparator.comparing(PromoCode::getProgramId).thenComparing(PromoCode::getPromoCodeId));
         return new Snapshot(sorted, List.copyOf(rejected.values()));

@@ -45,6 +45,7 @@ public final class TopicSetup {
         wanted.put(topics.adjustments(), byArrival);
         wanted.put(topics.promoCodes(), compacted);
         wanted.put(topics.validatedPromoCodes(), compacted);
+        wanted.put(topics.usage(), compacted);
 
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = new ArrayList<>();

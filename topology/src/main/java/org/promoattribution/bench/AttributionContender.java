@@ -3,33 +3,56 @@ package org.promoattribution.bench;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.promoattribution.app.BoundedRocksDbMemory;
 import org.promoattribution.config.Topics;
+import org.promoattribution.config.UsageSettings;
 import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 
-/** C: the attribution topology itself, one decision per distinct conversion and adjustment. */
+/**
+ * C: the attribution topology itself, one decision per distinct conversion and adjustment, with
+ * the promo-code usage figures as it runs; D: the same without the figures, to show what they cost.
+ */
 final class AttributionContender implements Contender {
+    private final boolean usageFigures;
     private AttributionMetrics metrics;
+
+    private AttributionContender(boolean usageFigures) {
+        this.usageFigures = usageFigures;
+    }
+
+    static AttributionContender withUsageFigures() {
+        return new AttributionContender(true);
+    }
+
+    static AttributionContender withoutUsageFigures() {
+        return new AttributionContender(false);
+    }
 
     @Override
     public String label() {
-        return "C";
+        return usageFigures ? "C" : "D";
     }
 
     @Override
     public String name() {
-        return "attribution";
+        return usageFigures ? BenchResults.ATTRIBUTION : BenchResults.ATTRIBUTION_WITHOUT_USAGE;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of(UsageSettings.FIGURES, Boolean.toString(usageFigures));
     }
 
     @Override
     public List<String> topicsToCreate(RunSpec run) {
         Topics topics = run.config().topics();
         return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.adjusted(),
-                topics.deadLetter(), topics.validatedPromoCodes());
+                topics.deadLetter(), topics.validatedPromoCodes(), topics.usage());
     }
 
     @Override

@@ -37,8 +37,9 @@ public final class Bench {
             throws Exception {
         RunContext context = RunContext.now(mode, clusterName);
         BenchResults results = new BenchResults();
-        AttributionContender attribution = new AttributionContender();
-        List<Contender> contenders = List.of(new RawClients(), new StreamsPassthrough(), attribution);
+        AttributionContender attribution = AttributionContender.withUsageFigures();
+        List<Contender> contenders = List.of(new RawClients(), new StreamsPassthrough(), attribution,
+                AttributionContender.withoutUsageFigures());
         try (BenchCluster cluster = new BenchCluster(settings)) {
             Trials trials = new Trials(cluster);
 
@@ -50,7 +51,7 @@ public final class Bench {
                 attempt(() -> trials.throughput(contender, main, Guarantee.EXACTLY_ONCE_V2));
             }
             for (Guarantee guarantee : GUARANTEES) {
-                // Rounds of A, B, C in turn, so that a change in the machine's load falls on all three.
+                // Rounds of A, B, C, D in turn, so that a change in the machine's load falls on all of them.
                 // Under exactly-once, attribution over the workload with adjustments joins each round.
                 Map<Contender, List<Throughput>> runs = new LinkedHashMap<>();
                 List<Throughput> adjustedRuns = new ArrayList<>();

@@ -57,12 +57,14 @@ final class BenchCluster implements AutoCloseable {
      * Settings of one contender's run over a scenario's inputs: its own application id, output
      * topics and state directory.
      */
-    RunSpec run(String scenario, String contender, Guarantee guarantee, Path stateDir) {
+    RunSpec run(String scenario, String contender, Map<String, String> settings, Guarantee guarantee, Path stateDir) {
         String id = name(String.format(Locale.ROOT, "%s-%s-%s-%d", scenario, contender, guarantee.label(), ++runs));
         Properties props = withInputs(name(scenario));
-        for (String output : List.of("credited", "invalid", "unattributed", "adjusted", "dlq", "promo-codes-validated")) {
+        for (String output : List.of("credited", "invalid", "unattributed", "adjusted", "dlq", "promo-codes-validated",
+                "promo-code-usage")) {
             props.setProperty(AttributionConfig.TOPIC_PREFIX + output, id + "-" + output);
         }
+        props.putAll(settings);
         props.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, id);
         props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee.setting());
         props.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

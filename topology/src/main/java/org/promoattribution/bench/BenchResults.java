@@ -15,6 +15,7 @@ import java.util.Optional;
 final class BenchResults {
     static final String MAIN = "main";
     static final String ATTRIBUTION = "attribution";
+    static final String ATTRIBUTION_WITHOUT_USAGE = "attribution_without_usage";
     static final String PASSTHROUGH = "streams_passthrough";
     static final String RAW = "raw_clients";
 
@@ -128,6 +129,8 @@ final class BenchResults {
         return List.of(
                 new Target("attribution >= 0.6 x Streams passthrough (EOS)", "attribution_vs_streams_passthrough",
                         attributionVs(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2), 0.6, true),
+                new Target("attribution with usage figures >= 0.9 x without (EOS)", "usage_figures_vs_without",
+                        attributionVs(ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2), 0.9, true),
                 new Target("p99 <= 250 ms at half load (attribution, EOS)", "p99_ms_at_half_load",
                         p99AtHalfLoad(), 250, false),
                 new Target("10,000 regex codes >= 0.5 x 10", "regex_10k_vs_10", lastOverFirst(regex), 0.5, true),
@@ -146,6 +149,7 @@ final class BenchResults {
         figures.put("attribution_vs_raw_clients", attributionVs(RAW, Guarantee.EXACTLY_ONCE_V2));
         figures.put("attribution_vs_streams_passthrough_alos", attributionVs(PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
         figures.put("attribution_vs_raw_clients_alos", attributionVs(RAW, Guarantee.AT_LEAST_ONCE));
+        figures.put("usage_figures_vs_without", attributionVs(ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2));
         figures.put("p99_ms_at_half_load", p99AtHalfLoad());
         figures.put("regex_10k_vs_10", lastOverFirst(regex));
         figures.put("history_1000_vs_1", lastOverFirst(history));

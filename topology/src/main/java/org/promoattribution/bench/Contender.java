@@ -1,6 +1,7 @@
 package org.promoattribution.bench;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.streams.AttributionSerdes;
@@ -8,11 +9,16 @@ import org.promoattribution.streams.AttributionSerdes;
 /** One of the things measured on the same records: raw clients, a Streams passthrough, the attribution topology. */
 interface Contender {
 
-    /** "A", "B" or "C". */
+    /** "A", "B", "C" or "D". */
     String label();
 
     /** A name for tables, JSON keys and topic names. */
     String name();
+
+    /** Pipeline settings of its own, over those of the bench. */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 
     /** The topics the run writes to, created before it starts; outputs are read from {@link #outputTopics}. */
     List<String> topicsToCreate(RunSpec run);

@@ -29,6 +29,9 @@ final class ReportTable {
                 results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
         out.printf("with adjustments / without:   %.2f (EOS)%n", results.adjustedVsWithout());
+        out.printf("with usage figures C / without D: %.2f (EOS), %.2f (ALOS)%n",
+                results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2),
+                results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.AT_LEAST_ONCE));
 
         curve(out, "regex codes/program", results.regex());
         curve(out, "clicks/session", results.history());
@@ -57,6 +60,7 @@ final class ReportTable {
         return switch (contender) {
             case BenchResults.RAW -> "A raw clients";
             case BenchResults.PASSTHROUGH -> "B streams passthrough";
+            case BenchResults.ATTRIBUTION_WITHOUT_USAGE -> "D attr. without usage";
             default -> "C attribution";
         };
     }

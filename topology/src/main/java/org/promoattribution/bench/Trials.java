@@ -86,8 +86,9 @@ final class Trials {
 
     private RunSpec prepareRun(Contender contender, Scenario scenario, Guarantee guarantee, Path stateDir)
             throws Exception {
-        RunSpec run = cluster.run(scenario.name(), contender.name(), guarantee, stateDir);
-        cluster.createTopics(contender.topicsToCreate(run), Set.of(run.config().topics().validatedPromoCodes()));
+        RunSpec run = cluster.run(scenario.name(), contender.name(), contender.settings(), guarantee, stateDir);
+        cluster.createTopics(contender.topicsToCreate(run), Set.of(run.config().topics().validatedPromoCodes(),
+                run.config().topics().usage()));
         return run;
     }
 }

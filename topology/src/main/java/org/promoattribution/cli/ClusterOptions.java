@@ -1,9 +1,18 @@
 package org.promoattribution.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.promoattribution.app.Connection;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
+import org.promoattribution.load.ClientSettings;
+import org.promoattribution.schemas.registry.SchemaRegistryClient;
+import org.promoattribution.schemas.registry.SchemaRegistryClients;
+import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.streams.AttributionSerdes;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,6 +23,9 @@ import picocli.CommandLine.Spec;
  * configured one, or else the embedded default that {@code run} started under the data dir.
  */
 final class ClusterOptions {
+    /** How long a command may take to read a whole compacted topic. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -33,6 +45,18 @@ final class ClusterOptions {
                     ConfigSources.load(configFile, System.getenv()), dataDir));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code reading} with a read_committed consumer that assigns itself partitions, and the
+     * pipeline's serdes over the cluster's registry; both are closed after.
+     */
+    <T> T read(AttributionConfig config, BiFunction<KafkaConsumer<byte[], byte[]>, AttributionSerdes, T> reading) {
+        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.consumer(config),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return reading.apply(consumer, AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry())));
         }
     }
 }

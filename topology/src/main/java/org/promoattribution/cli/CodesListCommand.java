@@ -1,23 +1,15 @@
 package org.promoattribution.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.promoattribution.streams.RecordCheck;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.promoattribution.admin.CodeListing;
 import org.promoattribution.admin.PromoCodeCatalog;
 import org.promoattribution.config.AttributionConfig;
-import org.promoattribution.load.ClientSettings;
 import org.promoattribution.schemas.PromoCode;
-import org.promoattribution.schemas.registry.SchemaRegistryClient;
-import org.promoattribution.schemas.registry.SchemaRegistryClients;
-import org.promoattribution.schemas.serde.SerdeOptions;
-import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.RecordDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +23,6 @@ import picocli.CommandLine.Spec;
                 + "valid definition (deleted codes left out), with its status now (live, scheduled, expired).",
                 "Codes whose latest update the pipeline rejected are named below the table."})
 final class CodesListCommand implements Callable<Integer> {
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
     @Spec
     CommandSpec spec;
 
@@ -51,12 +41,11 @@ final class CodesListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AttributionConfig config = cluster.config();
         PromoCodeCatalog.Snapshot snapshot;
-        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.consumer(config),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
-            snapshot = PromoCodeCatalog.read(consumer, config.topics().promoCodes(),
-                    new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), READ_TIMEOUT);
+        try {
+            snapshot = cluster.read(config, (consumer, serdes) -> PromoCodeCatalog.read(consumer,
+                    config.topics().promoCodes(),
+                    new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()),
+                    ClusterOptions.READ_TIMEOUT));
         } catch (IllegalArgumentException | IllegalStateException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         description = {"Show the pipeline at work: start the embedded Kafka broker and schema registry, run the "
                 + "pipeline, load sample promo codes (every credit policy and match type), stream generated clicks "
                 + "and orders, wait for every order's decision, then print a summary and a few decisions explained.",
-                "Everything stops at the end."})
+                "Its overview page (decisions per hour, top partners, promo codes in use and leaking, dead letters) "
+                        + "is served on 127.0.0.1 while it runs. Everything stops at the end."})
 final class DemoCommand implements Callable<Integer> {
     private static final int SAMPLE_CODES = 24;
     private static final int EXAMPLES = 7;
@@ -79,9 +80,10 @@ final class DemoCommand implements Callable<Integer> {
         LocalStack configured = stack();
         err.println("Starting the embedded Kafka broker and schema registry ...");
         try (LocalStack stack = configured.start();
-             LocalPipeline pipeline = LocalPipeline.start(stack, dataDir == null ? null : dataDir.resolve("streams"));
+             LocalPipeline pipeline = LocalPipeline.serving(stack, dataDir == null ? null : dataDir.resolve("streams"));
              EventSender sender = EventSender.connect(pipeline.config(), pipeline.serdes())) {
-            err.printf("Pipeline started (%.0f s). Loading %d sample promo codes ...%n", seconds(start), codes.size());
+            err.printf("Pipeline started (%.0f s); its overview page: %s. Loading %d sample promo codes ...%n",
+                    seconds(start), pipeline.url().resolve("/overview"), codes.size());
             codes.events().forEach(sender::send);
             sender.flush();
             pipeline.awaitCodes(codes.size(), CODES_TIMEOUT);
@@ -108,6 +110,9 @@ final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             report(out, codes, totals, decisions, adjustments, seconds(start));
+            out.printf("%nThe overview of these decisions (hours, partners, promo codes in use, dead letters) is at "
+                    + "%s until the demo ends.%n", pipeline.url().resolve("/overview"));
+            out.flush();
             err.println("Shutting down ...");
         }
         err.printf("Done in %.0f s.%n", seconds(start));

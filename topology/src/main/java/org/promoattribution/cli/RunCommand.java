@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "restarted, it takes its partitions back at once) is the pod's name or an id kept there.",
                 "Without bootstrap.servers in the config, starts an embedded Kafka broker and schema registry on "
                         + "127.0.0.1 with their data under --data-dir.",
-                "Serves the explain page, /metrics, /health/live and /health/ready on http.port (default 8080)."})
+                "Serves the explain page, the overview (/overview), /metrics, /health/live and /health/ready on http.port "
+                        + "(default 8080)."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -117,18 +118,20 @@ final class RunCommand implements Callable<Integer> {
                 Connection.publish(dataDir, embedded.bootstrapServers(), embedded.schemaRegistryUrl());
             }
             spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
-                    + "reading %s, %s, %s; writing %s, %s, %s, %s.%n"
+                    + "reading %s, %s, %s; writing %s, %s, %s, %s, %s.%n"
                     + "state in %s, group.instance.id %s.%n"
-                    + "explain page, /metrics and /health/ready at %s (application.server %s). Ctrl-C stops.%n",
+                    + "explain page, /metrics and /health/ready at %s (application.server %s); overview at %s. "
+                    + "Ctrl-C stops.%n",
                     props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
                     Connection.printableRegistryUrl(config.registry()),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
-                    config.topics().deadLetter(),
+                    config.topics().deadLetter(), config.topics().usage(),
                     props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                     props.getProperty(StaticMembership.GROUP_INSTANCE_ID, "none (dynamic membership)"),
                     instance.localUrl(),
-                    instance.address().host() + ":" + instance.address().port());
+                    instance.address().host() + ":" + instance.address().port(),
+                    instance.localUrl().resolve("/overview"));
         } catch (Exception | Error e) {
             registry.close();
             stopEmbedded(embedded);

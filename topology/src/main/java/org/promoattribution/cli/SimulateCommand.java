@@ -57,6 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Print every field of each decision, not only those of the SPEC example.")
     boolean full;
 
+    @Option(names = "--usage", description = "After the decisions, print the usage figures of each promo code "
+            + "per day (\"type\":\"usage\"), ordered by promoCodeId, then day.")
+    boolean usage;
+
     @Override
     public Integer call() throws Exception {
         Properties settings = ConfigSources.load(configFile, System.getenv());
@@ -79,6 +83,9 @@ final class SimulateCommand implements Callable<Integer> {
                 out.flush();
             }
             simulator.finish().inDecidedOrder().forEach(decided -> out.println(json.format(decided)));
+            if (usage) {
+                simulator.usage().forEach(figures -> out.println(json.usage(figures)));
+            }
             out.flush();
         }
         return 0;

@@ -34,6 +34,7 @@ public record AttributionConfig(
         HttpSettings http,
         HealthSettings health,
         AdjustmentSettings adjustments,
+        UsageSettings usage,
         Map<String, String> registry,
         Properties streams) {
 
@@ -78,7 +79,8 @@ public record AttributionConfig(
                 values.getOrDefault(TOPIC_PREFIX + "unattributed", d.unattributed()),
                 values.getOrDefault(TOPIC_PREFIX + "dlq", d.deadLetter()),
                 values.getOrDefault(TOPIC_PREFIX + "adjustments", d.adjustments()),
-                values.getOrDefault(TOPIC_PREFIX + "adjusted", d.adjusted()));
+                values.getOrDefault(TOPIC_PREFIX + "adjusted", d.adjusted()),
+                values.getOrDefault(TOPIC_PREFIX + "promo-code-usage", d.usage()));
 
         Map<String, Duration> byProgram = new HashMap<>();
         Map<String, String> registry = new HashMap<>();
@@ -92,7 +94,7 @@ public record AttributionConfig(
             } else if (SchemaRegistryKeys.owns(key)) {
                 registry.put(key, value);
             } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !AdjustmentSettings.owns(key)
-                    && !key.startsWith(TOPIC_PREFIX)) {
+                    && !UsageSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
                 streams.put(key, value);
             }
         });
@@ -120,6 +122,7 @@ public record AttributionConfig(
                         integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
                         positive(HEALTH_CRASH_LOOP_WINDOW, values.getOrDefault(HEALTH_CRASH_LOOP_WINDOW, "PT10M"))),
                 AdjustmentSettings.from(values),
+                UsageSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -134,7 +137,8 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, registry, copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, usage, registry,
+                copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */
@@ -179,7 +183,7 @@ public record AttributionConfig(
         }
     }
 
-    private static int integer(Map<String, String> values, String key, int fallback) {
+    static int integer(Map<String, String> values, String key, int fallback) {
         String value = values.get(key);
         if (value == null) {
             return fallback;

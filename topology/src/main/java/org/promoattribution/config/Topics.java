@@ -5,7 +5,8 @@ import org.promoattribution.schemas.Outcome;
 /**
  * The topic names the pipeline reads and writes (SPEC "Topics"); every one configurable.
  * {@code validatedPromoCodes} is the pipeline's own compacted topic of checked definitions,
- * the source of the global promo-code store.
+ * the source of the global promo-code store. {@code usage} is the compacted topic of each code's
+ * figures per day (SPEC "Promo-code usage and leaks").
  */
 public record Topics(
         String clicks,
@@ -17,11 +18,12 @@ public record Topics(
         String unattributed,
         String deadLetter,
         String adjustments,
-        String adjusted) {
+        String adjusted,
+        String usage) {
 
     public static final Topics DEFAULTS = new Topics("clicks", "conversions", "promo-codes", "promo-codes-validated",
             "conversions-credited", "conversions-invalid", "conversions-unattributed", "attribution-dlq",
-            "conversion-adjustments", "conversions-adjusted");
+            "conversion-adjustments", "conversions-adjusted", "promo-code-usage");
 
     public String forOutcome(Outcome outcome) {
         return switch (outcome) {

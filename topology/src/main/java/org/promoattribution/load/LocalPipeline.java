@@ -2,6 +2,7 @@ package org.promoattribution.load;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.Connection;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.HttpSettings;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
@@ -36,14 +39,19 @@ public final class LocalPipeline implements AutoCloseable {
     private final AttributionConfig config;
     private final SchemaRegistryClient registry;
     private final AttributionApp app;
+    /** What stops the pipeline: the app, or the instance serving it over HTTP. */
+    private final AutoCloseable running;
+    private final URI url;
     private final Path temporaryState;
 
     private LocalPipeline(Properties connection, AttributionConfig config, SchemaRegistryClient registry,
-                          AttributionApp app, Path temporaryState) {
+                          AttributionApp app, AutoCloseable running, URI url, Path temporaryState) {
         this.connection = connection;
         this.config = config;
         this.registry = registry;
         this.app = app;
+        this.running = running;
+        this.url = url;
         this.temporaryState = temporaryState;
     }
 
@@ -53,6 +61,20 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(LocalStack stack, Path stateDir)
             throws IOException, ExecutionException, InterruptedException {
+        return start(stack, stateDir, false);
+    }
+
+    /**
+     * As {@link #start(LocalStack, Path)}, and serves the instance's pages and endpoints (the
+     * overview among them) on a free port of 127.0.0.1, where no access token is needed.
+     */
+    public static LocalPipeline serving(LocalStack stack, Path stateDir)
+            throws IOException, ExecutionException, InterruptedException {
+        return start(stack, stateDir, true);
+    }
+
+    private static LocalPipeline start(LocalStack stack, Path stateDir, boolean serve)
+            throws IOException, ExecutionException, InterruptedException {
         Path temporaryState = stateDir == null ? Files.createTempDirectory("promo-attribution-state") : null;
         Properties connection = new Properties();
         connection.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -60,14 +82,26 @@ public final class LocalPipeline implements AutoCloseable {
         Properties settings = new Properties();
         settings.putAll(connection);
         settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, (stateDir == null ? temporaryState : stateDir).toString());
+        settings.setProperty(HttpSettings.HOST, "127.0.0.1");
+        settings.setProperty(HttpSettings.PORT, "0");
         AttributionConfig config = AttributionConfig.from(settings);
         try (Admin admin = Admin.create(config.streams())) {
             TopicSetup.ensure(admin, config.topics(), PARTITIONS, (short) 1);
         }
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
+        if (serve) {
+            PipelineInstance instance = PipelineInstance.start(config, registry);
+            return new LocalPipeline(connection, config, registry, instance.app(), instance, instance.localUrl(),
+                    temporaryState);
+        }
         AttributionApp app = new AttributionApp(config, registry, new AttributionMetrics(new SimpleMeterRegistry()));
         app.start();
-        return new LocalPipeline(connection, config, registry, app, temporaryState);
+        return new LocalPipeline(connection, config, registry, app, app, null, temporaryState);
+    }
+
+    /** The base URL of the instance's pages, or null when it does not serve them. */
+    public URI url() {
+        return url;
     }
 
     /** bootstrap.servers and schema.registry.url: what a config file for the other commands needs. */
@@ -104,7 +138,9 @@ public final class LocalPipeline implements AutoCloseable {
     @Override
     public void close() {
         try {
-            app.close();
+            running.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the pipeline did not stop cleanly", e);
         } finally {
             registry.close();
             if (temporaryState != null) {

@@ -42,6 +42,8 @@ final class OpsServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 0;
     private static final String REALM = "realm=\"promo-attribution\"";
 
+    static final String NO_PAGE = "no page here; try /, /overview, /metrics, /health/ready or /explain/...";
+
     /** Who may call a route. */
     enum Access {
         /** Anyone who reaches the port (health probes). */
@@ -145,7 +147,7 @@ final class OpsServer implements AutoCloseable {
             if (!"GET".equals(request.getMethod())) {
                 answer = Response.error(405, "only GET is served");
             } else if (route == null) {
-                answer = Response.error(404, "no page here; try /, /metrics, /health/ready or /explain/...");
+                answer = Response.error(404, NO_PAGE);
             } else if (route.access() == Access.TOKEN && token.isPresent()
                     && !token.get().admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
                 refused = true;

@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -16,7 +18,7 @@ import org.promoattribution.streams.AttributionMetrics;
 
 /**
  * One operable instance: the pipeline, and its HTTP server with the Prometheus metrics, the
- * health checks, the explain endpoints and page. Its application.server (how the other
+ * health checks, the explain endpoints and page, and the overview page. Its application.server (how the other
  * instances reach its explain endpoints) is the HTTP address unless configured.
  */
 public final class PipelineInstance implements AutoCloseable {
@@ -53,7 +55,10 @@ public final class PipelineInstance implements AutoCloseable {
             metrics.health("live", () -> app.health().notLive().isEmpty());
             metrics.health("ready", () -> app.health().notReady().isEmpty());
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);
-            server.route("/", new PageEndpoint(), OpsServer.Access.TOKEN);
+            server.route("/", new PageEndpoint(List.of(), "index.html"), OpsServer.Access.TOKEN);
+            server.route("/overview", new PageEndpoint(List.of("overview"), "overview.html"), OpsServer.Access.TOKEN);
+            server.route("/overview/data", new OverviewEndpoint(app.streams(), metrics.recent(), Clock.systemUTC()),
+                    OpsServer.Access.TOKEN);
             server.route("/metrics", new MetricsEndpoint(meters),
                     http.auth().metrics() ? OpsServer.Access.TOKEN : OpsServer.Access.OPEN);
             server.probe("/health/", new HealthEndpoint(instance::health));

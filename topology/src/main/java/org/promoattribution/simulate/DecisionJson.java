@@ -8,10 +8,12 @@ import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.PromoCodeUsage;
 
 /**
- * Writes a decision, or an adjustment's decision, as one JSON line. By default the fields of the SPEC.md example, in its
- * order, with null for what is empty; {@code full} adds the rest of the record.
+ * Writes a decision, or an adjustment's decision, as one JSON line. By default the fields of the
+ * SPEC.md example, in its order, with null for what is empty; {@code full} adds the rest of the
+ * record. Also the other lines of {@code simulate}: usage figures and rejected events.
  */
 public final class DecisionJson {
     private final ObjectMapper mapper;
@@ -68,6 +70,22 @@ public final class DecisionJson {
             json.put("outcome", a.getOutcome() == null ? null : a.getOutcome().name());
             json.put("decidedAt", iso(a.getDecidedAt()));
         }
+        return json.toString();
+    }
+
+    /** A (definition, day)'s figures: "type":"usage" and the fields of PromoCodeUsage, the day as 2026-06-01. */
+    public String usage(PromoCodeUsage u) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", "usage");
+        json.put("promoCodeId", u.getPromoCodeId());
+        json.put("programId", u.getProgramId());
+        json.put("partnerId", u.getPartnerId());
+        json.put("day", u.getDay().toString());
+        json.put("uses", u.getUses());
+        json.put("credited", u.getCredited());
+        json.put("invalid", u.getInvalid());
+        json.put("withoutOwnerClick", u.getWithoutOwnerClick());
+        json.put("leaking", u.getLeaking());
         return json.toString();
     }
 

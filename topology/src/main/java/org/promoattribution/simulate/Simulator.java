@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,12 +29,14 @@ import org.apache.avro.specific.SpecificRecord;
 import org.promoattribution.config.AdjustmentSettings;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.usage.UsageKey;
 
 /**
  * Runs events through the real attribution topology in a {@link TopologyTestDriver}, with an
@@ -53,6 +56,9 @@ public final class Simulator implements AutoCloseable {
     private final TestOutputTopic<String, AttributionDecision> decisions;
     private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, PromoCodeUsage> usageUpdates;
+    /** The latest figures per (definition, day), in SPEC's order of usage lines. */
+    private final Map<UsageKey, PromoCodeUsage> usage = new TreeMap<>();
     private Instant lastEventTime = Instant.EPOCH;
 
     /** What one event led to: the decisions it released, and its rejection if it was bad input. */
@@ -105,6 +111,8 @@ public final class Simulator implements AutoCloseable {
         decisions = driver.createOutputTopic(DECISIONS, Serdes.String().deserializer(), serdes.decision().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        usageUpdates = driver.createOutputTopic(topics.usage(), Serdes.String().deserializer(),
+                serdes.usage().deserializer());
     }
 
     public Step send(SimEvent event) {
@@ -118,6 +126,7 @@ public final class Simulator implements AutoCloseable {
         while (!deadLetters.isEmpty()) {
             rejection = describe(deadLetters.readRecord());
         }
+        readUsage();
         return new Step(decisions.readValuesToList(), adjusted.readValuesToList(), rejection);
     }
 
@@ -134,7 +143,20 @@ public final class Simulator implements AutoCloseable {
         List<AdjustmentDecision> adjustedNow = new ArrayList<>(adjusted.readValuesToList());
         driver.advanceWallClockTime(config.adjustments().maxWait());
         adjustedNow.addAll(adjusted.readValuesToList());
+        readUsage();
         return new Step(decided, adjustedNow, null);
+    }
+
+    /** The latest figures of each (definition, day) so far, ordered by promoCodeId, then day. */
+    public List<PromoCodeUsage> usage() {
+        return List.copyOf(usage.values());
+    }
+
+    private void readUsage() {
+        while (!usageUpdates.isEmpty()) {
+            PromoCodeUsage figures = usageUpdates.readValue();
+            usage.put(new UsageKey(figures.getPromoCodeId(), figures.getDay()), figures);
+        }
     }
 
     private static String describe(TestRecord<byte[], byte[]> deadLetter) {

@@ -15,6 +15,7 @@ import org.promoattribution.validation.DeadLetterReason;
 public final class AttributionMetrics {
     private final MeterRegistry registry;
     private final Timer decisionLag;
+    private final RecentActivity recent = new RecentActivity();
 
     public AttributionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,8 +29,14 @@ public final class AttributionMetrics {
         return registry;
     }
 
-    void decision(Outcome outcome, Reason reason, Duration lag) {
+    /** The last hours of this instance's decisions and dead letters, for the overview page. */
+    public RecentActivity recent() {
+        return recent;
+    }
+
+    void decision(Outcome outcome, Reason reason, String partnerId, Duration lag, long wallMs) {
         registry.counter("attribution.decisions", "outcome", outcome.name(), "reason", reason.name()).increment();
+        recent.decision(outcome, partnerId, wallMs);
         if (!lag.isNegative()) {
             decisionLag.record(lag);
         }
@@ -37,6 +44,7 @@ public final class AttributionMetrics {
 
     void deadLetter(String topic, DeadLetterReason reason) {
         registry.counter("attribution.dead.letters", "topic", topic, "reason", reason.name()).increment();
+        recent.deadLetter(topic, reason, System.currentTimeMillis());
     }
 
     void untrackedClick() {
@@ -67,6 +75,16 @@ public final class AttributionMetrics {
     /** An adjustment that arrived before its conversion's decision and waits for it (SPEC A5). */
     void heldAdjustment() {
         registry.counter("attribution.adjustments.held").increment();
+    }
+
+    /** A code's figures of one day became leaking; counted per program (bounded), never per code (unbounded). */
+    void codeLeaking(String programId) {
+        registry.counter("attribution.codes.leaking", "programId", programId).increment();
+    }
+
+    /** A use of a code on a day past usage.retention, not counted. */
+    void expiredUsage() {
+        registry.counter("attribution.usage.expired").increment();
     }
 
     /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */

@@ -23,12 +23,12 @@ import org.promoattribution.schemas.Conversion;
  * partition, in arrival order. Clicks enter the history (SPEC rules 3 and 7); conversions are
  * de-duplicated (rule 7), held back by decision.delay (rule 8), and decided.
  */
-final class AttributionProcessor implements Processor<String, SpecificRecord, String, AttributionDecision> {
+final class AttributionProcessor implements Processor<String, SpecificRecord, String, DecidedConversion> {
     private final AttributionConfig config;
     private final PromoCodeIndex codes;
     private final AttributionMetrics metrics;
     private final EventClock clock = new EventClock();
-    private ProcessorContext<String, AttributionDecision> context;
+    private ProcessorContext<String, DecidedConversion> context;
     private ClickHistoryStore history;
     private SeenIds seenConversions;
     private PendingConversions pending;
@@ -43,7 +43,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     }
 
     @Override
-    public void init(ProcessorContext<String, AttributionDecision> context) {
+    public void init(ProcessorContext<String, DecidedConversion> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
@@ -113,13 +113,15 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         ConversionDecider.Decided decided = decider.decide(conversion, now);
         AttributionDecision decision = decided.decision();
-        metrics.decision(decision.getOutcome(), decision.getReason(), Duration.between(conversion.getTimestamp(), now));
+        metrics.decision(decision.getOutcome(), decision.getReason(), decision.getPartnerId(),
+                Duration.between(conversion.getTimestamp(), now), now.toEpochMilli());
         // Stamped with the decision's wall-clock time: explain.retention counts from when it was decided.
         explanations.put(decision.getConversionId(), ExplanationJson.encode(decided.explanation()), now.toEpochMilli());
         // Stamped with the decision time, not the order's: the broker refuses a record more than an
         // hour ahead (log.message.timestamp.after.max.ms: an order clock running fast would stop the
         // partition) and deletes records older than retention.ms (a late order's decision would go).
-        context.forward(new Record<>(decision.getConversionId(), decision, now.toEpochMilli()));
+        context.forward(new Record<>(decision.getConversionId(), new DecidedConversion(decision, decided.usage()),
+                now.toEpochMilli()));
     }
 
     /** A partition that falls silent would hold its waiting conversions forever: decide them. */

@@ -7,9 +7,11 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.serde.AvroSerdes;
 import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.usage.UsageContribution;
 
 /** Every value serde of the pipeline, built in one place over one registry client. */
 public record AttributionSerdes(
@@ -18,7 +20,9 @@ public record AttributionSerdes(
         Serde<PromoCode> promoCode,
         Serde<AttributionDecision> decision,
         Serde<ConversionAdjustment> adjustment,
-        Serde<AdjustmentDecision> adjustmentDecision) {
+        Serde<AdjustmentDecision> adjustmentDecision,
+        Serde<PromoCodeUsage> usage,
+        Serde<UsageContribution> usageContribution) {
 
     public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
         return new AttributionSerdes(
@@ -27,6 +31,8 @@ public record AttributionSerdes(
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
                 AvroSerdes.serde(AttributionDecision.class, registry, options, false),
                 AvroSerdes.serde(ConversionAdjustment.class, registry, options, false),
-                AvroSerdes.serde(AdjustmentDecision.class, registry, options, false));
+                AvroSerdes.serde(AdjustmentDecision.class, registry, options, false),
+                AvroSerdes.serde(PromoCodeUsage.class, registry, options, false),
+                UsageContributionSerde.serde());
     }
 }

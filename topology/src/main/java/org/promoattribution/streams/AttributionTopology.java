@@ -25,6 +25,7 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.usage.UsageContribution;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 
@@ -38,7 +39,8 @@ import org.promoattribution.validation.RecordChecks;
  *   └─ repartition by conversionId ──────────────────────────┐
  * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
  *                                          ├─ keyed by conversionId ──────────────┤
- *                                          └─ keyed otherwise ─ repartition ──────┴─▶ LedgerProcessor ─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
+ *                                          └─ keyed otherwise ─ repartition ──────┴─▶ LedgerProcessor ─┬─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
+ *                  usage contributions ─ repartition by (code, day) ─▶ UsageProcessor ◀────────────────┘ ─▶ promo-code-usage
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
@@ -92,12 +94,15 @@ public final class AttributionTopology {
                         AttributionTopology::routingKey, "-by-session", topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
-        // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as bytes.
+        // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as
+        // bytes with their usage contributions: only the ledger's accepted decisions are counted.
+        boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
-                .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics), Named.as("decisions-encode"))
+                .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
+                        Named.as("decisions-encode"))
                 .repartition(Repartitioned.with(Serdes.String(), limit.guard(Serdes.ByteArray()))
                         .withName("decisions-by-conversion"))
                 .mapValues(LedgerInput.Decided::new, Named.as("decisions-to-ledger"));
@@ -108,13 +113,38 @@ public final class AttributionTopology {
                 .mapValues(a -> new LedgerInput.Adjusted((ConversionAdjustment) a), Named.as("adjustments-to-ledger"));
 
         addLedgerStores(builder, config);
-        decided.merge(adjustments, Named.as("ledger-inputs"))
+        KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
                 .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
                         metrics), Named.as("decision-ledger"),
-                        StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS)
-                .to((key, output, context) -> output.topic(),
-                        Produced.with(Serdes.String(), limit.guard(LedgerOutput.SERDE)).withName("ledger-sink"));
+                        StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS);
+        written.to((key, output, context) -> output.topic(),
+                Produced.with(Serdes.String(), limit.guard(LedgerOutput.SERDE)).withName("ledger-sink"));
+        if (usageFigures) {
+            addUsage(builder, written.flatMap((key, output) -> output.usage().stream()
+                    .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
+                    config, serdes, metrics, limit);
+        }
         return builder.build(config.streams());
+    }
+
+    /**
+     * SPEC "Promo-code usage and leaks": the contributions meet their (definition, day) figures on
+     * the partition of that key, and each new value goes to promo-code-usage.
+     */
+    private static void addUsage(StreamsBuilder builder, KStream<String, UsageContribution> contributions,
+                                 AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                                 ProducerLimit limit) {
+        // Cached: a busy code's figures change many times a commit interval, and only the last value
+        // of each needs to reach RocksDB and the changelog (the topic gets every one, forwarded as made).
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CODE_USAGE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
+        contributions
+                .repartition(Repartitioned.with(Serdes.String(), serdes.usageContribution())
+                        .withName("usage-by-code-day"))
+                .process(() -> new UsageProcessor(config.usage(), metrics), Named.as("usage"), StoreNames.CODE_USAGE)
+                .to(config.topics().usage(), Produced.with(Serdes.String(), limit.guard(serdes.usage()))
+                        .withName("usage-sink"));
     }
 
     /**

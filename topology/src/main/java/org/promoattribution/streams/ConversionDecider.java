@@ -17,18 +17,20 @@ import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.rule.Verdict;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.usage.CodeUsage;
+import org.promoattribution.usage.UsageContribution;
 
 /**
  * Gathers a conversion's inputs (click log, matched codes), applies the credit rule, and writes
- * the decision record and its explanation.
+ * the decision record, its explanation and its usage contributions.
  */
 final class ConversionDecider {
     private final PromoCodeIndex codes;
     private final ClickHistoryStore history;
     private final AttributionConfig config;
 
-    /** A decision and the inputs that made it. */
-    record Decided(AttributionDecision decision, Explanation explanation) {
+    /** A decision, the inputs that made it, and what it adds to the usage figures of its codes. */
+    record Decided(AttributionDecision decision, Explanation explanation, List<UsageContribution> usage) {
     }
 
     ConversionDecider(PromoCodeIndex codes, ClickHistoryStore history, AttributionConfig config) {
@@ -52,7 +54,8 @@ final class ConversionDecider {
         List<TrackedClick> inWindow = hasSession
                 ? history.latestIn(key, t.minus(window), t, Explanation.MAX_CLICKS + 1)
                 : List.of();
-        return new Decided(decision, explain(conversion, decision, window, inWindow, matches));
+        return new Decided(decision, explain(conversion, decision, window, inWindow, matches),
+                CodeUsage.of(t, window, clicks, matches.matched(), verdict));
     }
 
     private static Explanation explain(Conversion conversion, AttributionDecision d, Duration window,

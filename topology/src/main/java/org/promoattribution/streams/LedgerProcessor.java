@@ -2,6 +2,7 @@ package org.promoattribution.streams;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -70,7 +71,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
             return;
         }
         context.forward(record.withValue(new LedgerOutput(topics.forOutcome(decision.entry().outcome()),
-                decision.wire())));
+                decision.wire(), decision.usage())));
         held.release(conversion, this::decide); // A5: right after their decision
     }
 
@@ -114,6 +115,6 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         String topic = topics.adjusted();
         long decidedAt = decision.getDecidedAt().toEpochMilli();
         context.forward(new Record<>(decision.getConversionId(),
-                new LedgerOutput(topic, adjustmentSerializer.serialize(topic, decision)), decidedAt));
+                new LedgerOutput(topic, adjustmentSerializer.serialize(topic, decision), List.of()), decidedAt));
     }
 }

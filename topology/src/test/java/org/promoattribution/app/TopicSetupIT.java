@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,7 +54,8 @@ class TopicSetupIT {
         Topics d = Topics.DEFAULTS;
         return new Topics(prefix + d.clicks(), prefix + d.conversions(), prefix + d.promoCodes(),
                 prefix + d.validatedPromoCodes(), prefix + d.credited(), prefix + d.invalid(),
-                prefix + d.unattributed(), prefix + d.deadLetter(), prefix + d.adjustments(), prefix + d.adjusted());
+                prefix + d.unattributed(), prefix + d.deadLetter(), prefix + d.adjustments(), prefix + d.adjusted(),
+                prefix + d.usage());
     }
 
     @Test
@@ -77,6 +80,15 @@ class TopicSetupIT {
             assertThat(record.timestamp()).isGreaterThan(Instant.now().minus(Duration.ofMinutes(5)).toEpochMilli());
         }
         assertThat(TopicSetup.retentionRisks(admin, topics)).isEmpty();
+    }
+
+    @Test
+    void promoCodeUsageIsCompactedTheLatestFiguresPerKeyBeingTheTruth() throws Exception {
+        Topics topics = named("usage-");
+        TopicSetup.ensure(admin, topics, 1, (short) 1);
+        ConfigResource usage = new ConfigResource(ConfigResource.Type.TOPIC, topics.usage());
+        assertThat(admin.describeConfigs(List.of(usage)).all().get().get(usage)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
 
     @Test

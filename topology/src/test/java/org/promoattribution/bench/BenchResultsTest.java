@@ -22,12 +22,13 @@ class BenchResultsTest {
         return new Throughput(scenario, contender, guarantee, 10_000, 1_000_000, seconds, 0, 0, 0, 0);
     }
 
-    /** C at 5,000 records/s, B at 8,000, A at 20,000 (EOS); curves that halve and hold. */
+    /** C at 5,000 records/s, D (C without usage figures) at 5,555, B at 8,000, A at 20,000 (EOS); curves that halve and hold. */
     private static BenchResults results() {
         BenchResults results = new BenchResults();
         results.addMain(run("main", BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2, 0.5));
         results.addMain(run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 1.25));
         results.addMain(run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2));
+        results.addMain(run("main", BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2, 1.8));
         results.addLatency(Latency.of(BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2_500,
                 new long[] {100, 120, 90, 300}));
         results.addRegex(10, run("regex-10", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1));
@@ -49,6 +50,8 @@ class BenchResultsTest {
                 within(1e-9));
         assertThat(results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2)).isCloseTo(0.25, within(1e-9));
         assertThat(results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE)).isNaN();
+        assertThat(results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2))
+                .isCloseTo(0.9, within(1e-9));
         assertThat(BenchResults.lastOverFirst(results.regex())).isCloseTo(0.4, within(1e-9));
         assertThat(BenchResults.lastOverFirst(results.history())).isCloseTo(0.8, within(1e-9));
         assertThat(results.bytesPerClick()).isCloseTo(150, within(1e-9)); // the largest session count's
@@ -95,15 +98,15 @@ class BenchResultsTest {
 
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         for (String key : new String[] {"attribution_vs_streams_passthrough", "attribution_vs_raw_clients",
-                "p99_ms_at_half_load", "regex_10k_vs_10", "history_1000_vs_1", "bytes_per_click",
-                "attribution_eos_records_per_s", "regex_10000_records_per_s", "sessions_400_rss_bytes",
+                "usage_figures_vs_without", "p99_ms_at_half_load", "regex_10k_vs_10", "history_1000_vs_1",
+                "bytes_per_click", "attribution_eos_records_per_s", "regex_10000_records_per_s", "sessions_400_rss_bytes",
                 "adjustments_vs_without", "bytes_per_decision", "attribution_adjusted_eos_records_per_s"}) {
             assertThat(json.get(key).isNumber()).as(key).isTrue();
         }
         assertThat(json.get("attribution_vs_raw_clients_alos").isNull()).isTrue();
-        assertThat(json.get("targets")).hasSize(7);
+        assertThat(json.get("targets")).hasSize(8);
         assertThat(json.get("throughput_with_adjustments")).hasSize(1);
-        assertThat(json.get("throughput")).hasSize(3);
+        assertThat(json.get("throughput")).hasSize(4);
         assertThat(json.get("cores").asInt()).isEqualTo(2);
     }
 
@@ -115,6 +118,6 @@ class BenchResultsTest {
         String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("embedded &lt;broker&gt;")
                 .contains("MISS: 10,000 regex codes &gt;= 0.5 x 10").doesNotContain("<script");
-        assertThat(html.split("<rect", -1)).hasSize(1 + 3 + 1 + 2 + 2 + 2);
+        assertThat(html.split("<rect", -1)).hasSize(1 + 4 + 1 + 2 + 2 + 2);
     }
 }

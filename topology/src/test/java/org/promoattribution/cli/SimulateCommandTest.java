@@ -145,6 +145,42 @@ class SimulateCommandTest {
     }
 
     @Test
+    void usageOptionPrintsTheSpecExamplesFiguresAfterItsDecision() throws URISyntaxException {
+        String example = Path.of(getClass().getResource("/simulate/spec-example.jsonl").toURI()).toString();
+        Run run = simulate("simulate", "--usage", example);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(1)).isEqualTo("{\"type\":\"usage\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\","
+                + "\"partnerId\":\"blog\",\"day\":\"2026-06-01\",\"uses\":1,\"credited\":1,\"invalid\":0,"
+                + "\"withoutOwnerClick\":0,\"leaking\":false}");
+    }
+
+    @Test
+    void usageLinesComeAfterAllDecisionsOrderedByPromoCodeIdThenDay() throws IOException {
+        String code = "{\"type\":\"promo_code\",\"promoCodeId\":\"%s\",\"programId\":\"acme\",\"code\":\"%s\","
+                + "\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"IF_WINNER\"}";
+        String order = "{\"type\":\"conversion\",\"conversionId\":\"%s\",\"programId\":\"acme\","
+                + "\"timestamp\":\"%s\",\"promoCodes\":[%s]}";
+        Run run = simulate("simulate", "--usage", file(
+                String.format(code, "pc-b", "B"),
+                String.format(code, "pc-a", "A"),
+                String.format(order, "o1", "2026-06-02T10:00:00Z", "\"B\""),
+                String.format(order, "o2", "2026-06-01T23:59:59Z", "\"B\",\"A\""),
+                String.format(order, "o3", "2026-06-02T00:00:00Z", "\"b\",\"B\""),
+                String.format(order, "o4", "2026-06-02T09:00:00Z", "\"C\"")));
+        assertThat(run.lines()).hasSize(7);
+        assertThat(run.lines().subList(0, 4)).allMatch(line -> line.startsWith("{\"conversionId\""));
+        assertThat(run.lines().subList(4, 7)).extracting(line -> line.replaceAll(
+                        ".*\"promoCodeId\":\"([^\"]+)\".*\"day\":\"([^\"]+)\",\"uses\":(\\d+).*", "$1 $2 $3"))
+                .containsExactly("pc-a 2026-06-01 1", "pc-b 2026-06-01 1", "pc-b 2026-06-02 2");
+    }
+
+    @Test
+    void withoutUsageOptionNoUsageLines() throws URISyntaxException {
+        String example = Path.of(getClass().getResource("/simulate/spec-example.jsonl").toURI()).toString();
+        assertThat(simulate("simulate", example).lines()).noneMatch(line -> line.contains("\"usage\""));
+    }
+
+    @Test
     void aTombstoneLineDeletesTheCode() throws IOException {
         Run run = simulate("simulate", file(
                 "{\"type\":\"promo_code\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\",\"code\":\"X\",\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"ALWAYS\"}",

@@ -33,7 +33,8 @@ class HostileMixPropertyTest {
     private static final HostileRecords HOSTILE = new HostileRecords(new WireRecords(SCHEMA_IDS), NOW, Duration.ZERO);
     private static final List<InputRecord> BOUNDARY_VALUES = HOSTILE.boundaryValues();
     private static final List<InputRecord> STRANGE_KEYS = HOSTILE.strangeKeys();
-    private static final int DECISION_SCHEMA_ID = 4; // registered with the first decision
+    /** The decision schema is registered with the first decision (4), the usage schema with the first code used (5). */
+    private static final int LAST_OUTPUT_SCHEMA_ID = 5;
     /**
      * One pipeline for all tries (a new one costs more than a try), each try's traffic under ids of
      * its own; a new one after a failure. Shrinking may go on in a thread of jqwik's: tries take turns.
@@ -158,13 +159,13 @@ class HostileMixPropertyTest {
 
     @Provide
     Arbitrary<List<InputRecord>> wrongSchemaId() {
-        Arbitrary<Integer> ids = Arbitraries.oneOf(Arbitraries.integers().between(1, DECISION_SCHEMA_ID),
-                Arbitraries.integers().greaterOrEqual(DECISION_SCHEMA_ID + 1),
+        Arbitrary<Integer> ids = Arbitraries.oneOf(Arbitraries.integers().between(1, LAST_OUTPUT_SCHEMA_ID),
+                Arbitraries.integers().greaterOrEqual(LAST_OUTPUT_SCHEMA_ID + 1),
                 Arbitraries.integers().lessOrEqual(0));
         return Combinators.combine(validRecords(), ids)
                 .as((valid, id) -> new InputRecord(valid.what() + " under schema id " + id, valid.input(),
                         valid.key(), WireRecords.underSchemaId(valid.value(), id),
-                        id > 0 && id <= DECISION_SCHEMA_ID ? Expected.acceptedOrAnyDeadLetter()
+                        id > 0 && id <= LAST_OUTPUT_SCHEMA_ID ? Expected.acceptedOrAnyDeadLetter()
                                 : Expected.deadLetter(DeadLetterReason.UNKNOWN_SCHEMA_ID)))
                 .list().ofMinSize(1).ofMaxSize(10);
     }
@@ -204,6 +205,6 @@ class HostileMixPropertyTest {
             return false;
         }
         int id = WireRecords.idOf(value);
-        return id > 0 && id <= DECISION_SCHEMA_ID;
+        return id > 0 && id <= LAST_OUTPUT_SCHEMA_ID;
     }
 }

@@ -1,12 +1,16 @@
 package org.promoattribution.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.promoattribution.cli.PromoAttributionCli;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Outcome;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.streams.DeadLetterHeaders;
+import picocli.CommandLine;
 
 /**
  * End to end on a real KRaft broker and a real schema registry, through the registry serdes.
@@ -28,9 +35,11 @@ import org.promoattribution.streams.DeadLetterHeaders;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttributionPipelineIT {
     private LivePipeline pipeline;
+    private Path stateDir;
 
     @BeforeAll
     void start(@TempDir Path stateDir) throws Exception {
+        this.stateDir = stateDir;
         pipeline = new LivePipeline(stateDir);
         pipeline.startApp();
     }
@@ -94,6 +103,33 @@ class AttributionPipelineIT {
         pipeline.sendAndAwait(exact("it-pc-4", "FLASH", "influencer", CreditPolicy.ALWAYS));
         pipeline.send(conversion("it-o4-again", "it-s4", "2026-06-01T10:05:00Z", "FLASH"));
         assertThat(decisionOf("it-o4-again").getReason()).isEqualTo(Reason.PROMO_CODE_ALWAYS);
+    }
+
+    @Test
+    void usageFiguresReachPromoCodeUsageOncePerUseAndCodesReportShowsThem() throws Exception {
+        pipeline.sendAndAwait(exact("it-pc-u", "USAGE5", "blog", CreditPolicy.IF_WINNER));
+        pipeline.send(click("it-cu1", "it-su1", "blog", "2026-06-03T10:00:00Z"));
+        pipeline.send(conversion("it-ou1", "it-su1", "2026-06-03T10:05:00Z", "USAGE5"));
+        pipeline.send(conversion("it-ou2", "it-su2", "2026-06-03T23:59:59Z", "usage5"));
+
+        String key = "it-pc-u|2026-06-03";
+        List<PromoCodeUsage> figures = pipeline.readCommitted(rs -> rs.stream()
+                        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(key)).count() >= 2,
+                        pipeline.topics().usage()).stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(key))
+                .map(r -> pipeline.serdes.usage().deserializer().deserialize(r.topic(), r.value()))
+                .toList();
+        assertThat(figures).extracting(PromoCodeUsage::getUses, PromoCodeUsage::getCredited,
+                        PromoCodeUsage::getWithoutOwnerClick)
+                .containsExactly(tuple(1L, 1L, 0L), tuple(2L, 1L, 1L));
+
+        Path cluster = Files.writeString(stateDir.resolve("cluster.properties"), "bootstrap.servers="
+                + pipeline.stack.bootstrapServers() + "\nschema.registry.url=" + pipeline.stack.schemaRegistryUrl() + "\n");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new PromoAttributionCli());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("codes", "report", "--config", cluster.toString(), "--day", "2026-06-03")).isZero();
+        assertThat(out.toString().lines()).anyMatch(line -> line.matches("acme\\s+it-pc-u\\s+blog\\s+2026-06-03\\s+2\\s+1\\s+0\\s+1"));
     }
 
     @Test

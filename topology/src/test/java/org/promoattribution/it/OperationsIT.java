@@ -160,8 +160,7 @@ class OperationsIT {
 
     @Test
     void theExplainPageSaysWhyInPlainWords() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
+        assumeChromium();
         pipeline.send(exact("page-pc-1", "PAGE10", "blog", CreditPolicy.IF_WINNER));
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> instance.app().codes().get("page-pc-1").isPresent());
@@ -185,6 +184,41 @@ class OperationsIT {
                 "page-c1 news 2026-06-01T09:00:00Z");
     }
 
+    @Test
+    void theOverviewShowsDecisionsTopPartnersLeakingCodesAndDeadLetters() throws Exception {
+        assumeChromium();
+        pipeline.send(exact("overview-pc-1", "LEAKY10", "overview-blog", CreditPolicy.IF_WINNER));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> instance.app().codes().get("overview-pc-1").isPresent());
+        // Ten orders with the code and no click of its partner: leaking (leak.min.uses 10, ratio 0.5).
+        for (int i = 0; i < 10; i++) {
+            pipeline.send(conversion("overview-o" + i, "overview-s" + i, "2026-06-01T10:05:00Z", "LEAKY10"));
+        }
+        pipeline.send(click("overview-c1", "overview-t1", "overview-news", "2026-06-01T10:00:00Z"));
+        pipeline.send(conversion("overview-o-news", "overview-t1", "2026-06-01T10:05:00Z"));
+        pipeline.send("clicks", "overview-bad", new byte[] {1, 2, 3});
+        awaitOk(instance, "/explain/conversion/overview-o-news");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode data = ExplanationJson.mapper().readTree(get(instance, "/overview/data").body());
+            return data.get("codes").toString().contains("\"leaking\":true")
+                    && data.get("deadLetters").has("UNDECODABLE");
+        });
+
+        URI page = instance.localUrl().resolve("/overview");
+        String url = new URI(page.getScheme(), "operator:" + ServedInstances.TOKEN, page.getHost(), page.getPort(),
+                page.getPath(), null, null).toString();
+        String text = renderedText(url);
+        assertThat(text).contains("Decisions per hour (UTC)", "Top partners by credited orders",
+                "overview-news", "Promo codes in use", "1 leaking",
+                "overview-pc-1 acme overview-blog 2026-06-01 10 0 0 10 LEAKING", "Dead letters", "UNDECODABLE");
+        assertThat(text).containsPattern("Last 24 hours: \\d+ credited");
+
+        Path screenshot = Path.of("target", "overview-page.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium("--screenshot=" + screenshot, "--window-size=1100,1400", url).waitFor(60, TimeUnit.SECONDS);
+        assertThat(screenshot).as("the overview's screenshot, kept as a test artifact").isNotEmptyFile();
+    }
+
     private static int cli(StringWriter out, String... args) {
         CommandLine cli = new CommandLine(new PromoAttributionCli());
         cli.setOut(new PrintWriter(out, true));
@@ -193,16 +227,29 @@ class OperationsIT {
 
     /** The page's result area as text, once headless Chromium has run its script. */
     private String renderedText(String url) throws Exception {
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--dump-dom",
-                "--virtual-time-budget=10000", url)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = chromium("--dump-dom", url);
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         int result = dom.indexOf("id=\"result\"");
         assertThat(result).as("the page's result area in " + dom).isNotNegative();
         String area = dom.substring(result, dom.indexOf("<script", result));
         return area.replaceAll("<[^>]+>", " ").replace("&quot;", "\"").replaceAll("\\s+", " ");
+    }
+
+    private static void assumeChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "no " + CHROMIUM + ": install Debian's chromium (apt-get install -y chromium) to run this test");
+    }
+
+    /** Headless Chromium on a page, given its scripts ten seconds of virtual time. */
+    private Process chromium(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--virtual-time-budget=10000"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(args[0].equals("--dump-dom") ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -40,7 +40,7 @@ class AccessTokenTest {
     private void start(HttpAuthSettings auth) throws Exception {
         HttpSettings http = settings("127.0.0.1", auth);
         server = OpsServer.bind(http, AccessToken.of(http));
-        server.route("/", new PageEndpoint(), OpsServer.Access.TOKEN);
+        server.route("/", new PageEndpoint(java.util.List.of(), "index.html"), OpsServer.Access.TOKEN);
         server.route("/metrics", new MetricsEndpoint(meters),
                 auth.metrics() ? OpsServer.Access.TOKEN : OpsServer.Access.OPEN);
         server.probe("/health/", new HealthEndpoint(() -> new Health(State.RUNNING, null, null)));

@@ -47,7 +47,7 @@ class OpsServerTest {
     private void start(Duration idleTimeout) throws IOException {
         server = OpsServer.bind(new HttpSettings("127.0.0.1", 0, null, idleTimeout, THREADS,
                 new HttpAuthSettings(null, null, false)), Optional.empty());
-        server.route("/", new PageEndpoint(), OpsServer.Access.TOKEN);
+        server.route("/", new PageEndpoint(java.util.List.of(), "index.html"), OpsServer.Access.TOKEN);
         server.route("/metrics", new MetricsEndpoint(meters), OpsServer.Access.OPEN);
         server.probe("/health/", new HealthEndpoint(health::get));
         server.route("/echo/", request -> Response.text(200, "text/plain", request.path() + " " + request.query()),

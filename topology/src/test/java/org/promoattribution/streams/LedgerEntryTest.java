@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.schemas.Outcome;
+import org.promoattribution.usage.UsageContribution;
+import org.promoattribution.usage.UsageKey;
 
 /** The decision ledger's entry: what A1–A6 need, exactly, in few bytes. */
 class LedgerEntryTest {
@@ -27,12 +31,28 @@ class LedgerEntryTest {
     }
 
     @Test
-    void aTransferCarriesTheProgramTheEntryAndTheWireBytesUntouched() {
+    void aTransferCarriesTheProgramTheEntryTheUsageAndTheWireBytesUntouched() {
         LedgerEntry entry = new LedgerEntry(Outcome.CREDITED, "blog", 1L, new BigDecimal("1.5000"), false);
         byte[] wire = "the decision as written".getBytes(StandardCharsets.UTF_8);
-        DecisionTransfer transfer = DecisionTransfer.decode(DecisionTransfer.encode("programme-ü", entry, wire));
+        List<UsageContribution> usage = List.of(
+                new UsageContribution(new UsageKey("pc-1", LocalDate.of(2026, 6, 1)), "programme-ü", "blog", true,
+                        false, false, false),
+                new UsageContribution(new UsageKey("pc-2|x", LocalDate.of(1970, 1, 1)), "programme-ü", "coupons",
+                        false, false, true, true));
+        DecisionTransfer transfer = DecisionTransfer.decode(
+                DecisionTransfer.encode("programme-ü", entry, usage, wire));
         assertThat(transfer.programId()).isEqualTo("programme-ü");
         assertThat(transfer.entry()).isEqualTo(entry);
+        assertThat(transfer.usage()).isEqualTo(usage);
+        assertThat(transfer.wire()).isEqualTo(wire);
+    }
+
+    @Test
+    void aTransferWithoutUsageCarriesNone() {
+        LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null, 1L, null, false);
+        byte[] wire = {0, 0, 0, 0, 1};
+        DecisionTransfer transfer = DecisionTransfer.decode(DecisionTransfer.encode("p", entry, List.of(), wire));
+        assertThat(transfer.usage()).isEmpty();
         assertThat(transfer.wire()).isEqualTo(wire);
     }
 }

@@ -24,6 +24,7 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.serde.AvroSerdes;
 import org.promoattribution.testing.AttributionDriver;
 
@@ -51,6 +52,7 @@ class UseLatestVersionTopologyTest {
         pipeline.registry.register(TOPICS.clicks() + "-value", Click.getClassSchema());
         pipeline.registry.register(TOPICS.conversions() + "-value", Conversion.getClassSchema());
         pipeline.registry.register(TOPICS.promoCodes() + "-value", PromoCode.getClassSchema());
+        pipeline.registry.register(TOPICS.usage() + "-value", PromoCodeUsage.getClassSchema());
         for (String topic : List.of(TOPICS.credited(), TOPICS.invalid(), TOPICS.unattributed())) {
             pipeline.registry.register(topic + "-value", AttributionDecision.getClassSchema());
             v2Ids.add(pipeline.registry.register(topic + "-value", v2));

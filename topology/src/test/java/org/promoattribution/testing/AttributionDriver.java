@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
@@ -35,6 +37,7 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionMetrics;
@@ -44,6 +47,7 @@ import org.promoattribution.streams.DeadLetterHeaders;
 import org.promoattribution.streams.Explanation;
 import org.promoattribution.streams.ExplanationJson;
 import org.promoattribution.streams.StoreNames;
+import org.promoattribution.usage.UsageKey;
 
 /**
  * The attribution topology in a {@link TopologyTestDriver}, fed and read through the same
@@ -66,6 +70,7 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, PromoCodeUsage> usage;
     private Instant wallClock;
 
     public AttributionDriver() {
@@ -107,6 +112,8 @@ public final class AttributionDriver implements AutoCloseable {
         }
         deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        usage = driver.createOutputTopic(topics.usage(), Serdes.String().deserializer(),
+                serdes.usage().deserializer());
     }
 
     public static Properties settings(String... keyValues) {
@@ -236,6 +243,23 @@ public final class AttributionDriver implements AutoCloseable {
         List<AttributionDecision> all = decisions();
         assertThat(all).hasSize(1);
         return all.get(0);
+    }
+
+    /** Every promo-code-usage record written since the last read, in order, checking each one's key. */
+    public List<PromoCodeUsage> usageUpdates() {
+        List<PromoCodeUsage> all = new ArrayList<>();
+        for (TestRecord<String, PromoCodeUsage> record : usage.readRecordsToList()) {
+            assertThat(record.key()).isEqualTo(record.value().getPromoCodeId() + "|" + record.value().getDay());
+            all.add(record.value());
+        }
+        return all;
+    }
+
+    /** The latest figures per key written since the last read, ordered by promoCodeId, then day. */
+    public List<PromoCodeUsage> usage() {
+        Map<UsageKey, PromoCodeUsage> latest = new TreeMap<>();
+        usageUpdates().forEach(u -> latest.put(new UsageKey(u.getPromoCodeId(), u.getDay()), u));
+        return List.copyOf(latest.values());
     }
 
     public List<TestRecord<byte[], byte[]>> deadLetters() {

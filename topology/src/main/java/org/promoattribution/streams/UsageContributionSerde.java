@@ -1,0 +1,72 @@
+package org.promoattribution.streams;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.promoattribution.usage.UsageContribution;
+import org.promoattribution.usage.UsageKey;
+
+/**
+ * A usage contribution on the pipeline's own repartition topic: a version byte, the ids, the
+ * epoch day and one byte of flags. Internal, so no registry; the version byte lets a later
+ * layout be told apart during a rolling upgrade.
+ */
+final class UsageContributionSerde {
+    private static final byte VERSION = 1;
+    private static final int CREDITED = 1;
+    private static final int INVALID = 2;
+    private static final int WITHOUT_OWNER_CLICK = 4;
+    private static final int ALWAYS = 8;
+
+    private UsageContributionSerde() {
+    }
+
+    static Serde<UsageContribution> serde() {
+        return Serdes.serdeFrom((Serializer<UsageContribution>) (topic, c) -> encode(c),
+                (Deserializer<UsageContribution>) (topic, bytes) -> decode(bytes));
+    }
+
+    static byte[] encode(UsageContribution c) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(VERSION);
+            out.writeUTF(c.key().promoCodeId());
+            out.writeUTF(c.programId());
+            out.writeUTF(c.partnerId());
+            out.writeInt((int) c.key().day().toEpochDay());
+            out.writeByte((c.credited() ? CREDITED : 0) | (c.invalid() ? INVALID : 0)
+                    | (c.withoutOwnerClick() ? WITHOUT_OWNER_CLICK : 0) | (c.alwaysPolicy() ? ALWAYS : 0));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static UsageContribution decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("usage contribution of unknown layout " + version);
+            }
+            String promoCodeId = in.readUTF();
+            String programId = in.readUTF();
+            String partnerId = in.readUTF();
+            LocalDate day = LocalDate.ofEpochDay(in.readInt());
+            int flags = in.readByte();
+            return new UsageContribution(new UsageKey(promoCodeId, day), programId, partnerId,
+                    (flags & CREDITED) != 0, (flags & INVALID) != 0, (flags & WITHOUT_OWNER_CLICK) != 0,
+                    (flags & ALWAYS) != 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

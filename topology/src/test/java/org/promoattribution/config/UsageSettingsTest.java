@@ -1,0 +1,41 @@
+package org.promoattribution.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.promoattribution.testing.AttributionDriver;
+import org.promoattribution.usage.LeakRule;
+
+/** The keys of SPEC "Promo-code usage and leaks": SPEC's defaults, and values that make no sense refused at start. */
+class UsageSettingsTest {
+    private static AttributionConfig config(String... keyValues) {
+        return AttributionConfig.from(AttributionDriver.settings(keyValues));
+    }
+
+    @Test
+    void defaultsAreSpecsTenUsesAndHalfWithSixtyDaysUpdatable() {
+        UsageSettings usage = config().usage();
+        assertThat(usage.leakRule()).isEqualTo(new LeakRule(10, 0.5));
+        assertThat(usage.retention()).isEqualTo(Duration.ofDays(60));
+        assertThat(usage.figures()).isTrue();
+    }
+
+    @Test
+    void usageKeysAreOursNotKafkaStreams() {
+        AttributionConfig config = config(UsageSettings.LEAK_MIN_USES, "3", UsageSettings.LEAK_RATIO, "0.25",
+                UsageSettings.RETENTION, "P7D", UsageSettings.FIGURES, "false");
+        assertThat(config.usage()).isEqualTo(new UsageSettings(false, new LeakRule(3, 0.25), Duration.ofDays(7)));
+        assertThat(config.streams().stringPropertyNames()).noneMatch(UsageSettings.KEYS::contains);
+    }
+
+    @Test
+    void aRatioOutsideZeroToOneOrARetentionUnderADayIsRefused() {
+        assertThatThrownBy(() -> config(UsageSettings.LEAK_RATIO, "1.5")).hasMessageContaining("leak.ratio");
+        assertThatThrownBy(() -> config(UsageSettings.LEAK_RATIO, "half")).hasMessageContaining("leak.ratio");
+        assertThatThrownBy(() -> config(UsageSettings.LEAK_MIN_USES, "0")).hasMessageContaining("leak.min.uses");
+        assertThatThrownBy(() -> config(UsageSettings.RETENTION, "PT12H")).hasMessageContaining("usage.retention");
+        assertThatThrownBy(() -> config(UsageSettings.FIGURES, "yes")).hasMessageContaining("usage.figures");
+    }
+}
