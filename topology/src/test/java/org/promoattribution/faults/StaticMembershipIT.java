@@ -46,7 +46,7 @@ class StaticMembershipIT {
     @Disabled("product bug, issue 12: now and then (2 of 4 clean-clone CI runs, 1 of 8 here) the restarted "
             + "instance's stream thread dies right after Kafka Streams recovers its SIGKILLed EOS state "
             + "(InvalidStateStoreException: Store seen-conversions.<segment> is currently closed: KAFKA-20808, "
-            + "fixed after 4.3.1); the replacement thread joins as <id>-2 and the group waits out the dead "
+            + "fixed in Kafka Streams 4.4.0); the replacement thread joins as <id>-2 and the group waits out the dead "
             + "<id>-1's session")
     void anInstanceRestartedOnItsDataDirAfterSigkillTakesItsPlaceBackWithoutWaitingForTheSessionTimeout(
             @TempDir Path dir) throws Exception {
