@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.local.LocalKafkaBroker;
@@ -43,11 +42,6 @@ class StaticMembershipIT {
             + "Replacing previously mapped member";
 
     @Test
-    @Disabled("product bug, issue 12: now and then (2 of 4 clean-clone CI runs, 1 of 8 here) the restarted "
-            + "instance's stream thread dies right after Kafka Streams recovers its SIGKILLed EOS state "
-            + "(InvalidStateStoreException: Store seen-conversions.<segment> is currently closed: KAFKA-20808, "
-            + "fixed in Kafka Streams 4.4.0); the replacement thread joins as <id>-2 and the group waits out the dead "
-            + "<id>-1's session")
     void anInstanceRestartedOnItsDataDirAfterSigkillTakesItsPlaceBackWithoutWaitingForTheSessionTimeout(
             @TempDir Path dir) throws Exception {
         Workload workload = Workload.generate(20_261_127, 400,
