@@ -2,6 +2,7 @@ package org.promoattribution.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,35 +10,45 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.promoattribution.local.LocalKafkaBroker;
+import org.promoattribution.local.LocalSchemaRegistry;
 import org.promoattribution.local.LocalStack;
 
 /**
  * Static membership on a real broker: an instance SIGKILLed and started again on its data dir
  * rejoins under the same group.instance.id and takes its partitions back at once, where a new
- * member would wait for the dead one's session (45 s here, Kafka's default) to time out.
+ * member would wait for the dead one's session to time out.
+ *
+ * <p>What proves it is the group coordinator's own account (the broker logs at INFO here): the
+ * restarted member replaced the dead one in a stable group. The clock only adds that decisions
+ * came back before the dead member's session could have expired. That session is long (90 s):
+ * how long a JVM takes to start is no part of the claim, and on a loaded 2-core machine it took
+ * up to 40 s from SIGKILL to the rejoin (7 s when idle).
  */
 class StaticMembershipIT {
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(45);
-    /** Child JVM start, RocksDB open, rejoin, then the decisions: a third of the session timeout. */
-    private static final Duration RESUMED_WITHIN = Duration.ofSeconds(15);
+    private static final String GROUP = "faults-restart";
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(90);
+    /** The broker's line when a known group.instance.id joins again under a new member id (KIP-345). */
+    private static final String REPLACED = "and unknown member id joins group " + GROUP + " in Stable state. "
+            + "Replacing previously mapped member";
 
     @Test
-    @Disabled("passes alone (7-10 s), but in the full CI suite the restarted member waited out the session "
-            + "timeout twice (52 s): static membership's rejoin is not yet understood; issue 12 stays open")
-    void anInstanceRestartedOnItsDataDirAfterSigkillDecidesAgainLongBeforeTheSessionTimeout(@TempDir Path dir)
-            throws Exception {
+    void anInstanceRestartedOnItsDataDirAfterSigkillTakesItsPlaceBackWithoutWaitingForTheSessionTimeout(
+            @TempDir Path dir) throws Exception {
         Workload workload = Workload.generate(20_261_127, 400,
                 Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS));
         List<Workload.Slice> halves = workload.slices(2);
-        try (LocalStack stack = LocalStack.temporary().start();
+        LocalKafkaBroker broker = LocalKafkaBroker.builder().logLevel("INFO").build();
+        try (LocalStack stack = new LocalStack(broker, LocalSchemaRegistry.builder().build()).start();
              Scenario scenario = new Scenario(stack, "restart", dir,
                      "session.timeout.ms", String.valueOf(SESSION_TIMEOUT.toMillis()),
                      "heartbeat.interval.ms", "3000",
@@ -48,11 +59,10 @@ class StaticMembershipIT {
             first.awaitRunning(workload.codes.size());
             scenario.send(halves.get(0).events());
             scenario.awaitDecided(halves.get(0).owedAfter());
-            // A kill during a rebalance (Kafka Streams may follow its first assignment with another)
-            // leaves the group waiting for every member it expects: killed in a stable group, the
-            // static member's place is simply taken back.
+            // A member killed while the group rebalances is awaited until its session expires, static or
+            // not: the claim is about a crash in a stable group.
             Awaitility.await("a stable group").atMost(Duration.ofSeconds(60))
-                    .until(() -> groupState(stack, "faults-restart") == GroupState.STABLE);
+                    .until(() -> groupState(stack) == GroupState.STABLE);
 
             first.kill();
             Instant killed = Instant.now();
@@ -63,15 +73,18 @@ class StaticMembershipIT {
             Duration resumed = since(killed, () -> scenario.awaitDecided(halves.get(0).owedAfter() + 1));
             Duration done = since(killed, () -> scenario.awaitDecided(halves.get(1).owedAfter()));
 
-            String timeline = String.format("after SIGKILL: restarted after %s, RUNNING after %s, first decision "
-                    + "after %s, every conversion decided after %s", launched, running, resumed, done);
-            System.out.println(timeline);
-            assertThat(resumed).as(timeline).isLessThan(RESUMED_WITHIN);
             String persistedId = Files.readString(dir.resolve("data").resolve("instance.id")).trim();
-            assertThat(members(stack, "faults-restart")).as("the group's members after the restart")
+            String evidence = String.format("after SIGKILL: restarted after %s, RUNNING after %s, first decision "
+                    + "after %s, every conversion decided after %s%nthe group coordinator on %s:%n%s%n"
+                    + "end of the restarted instance's log:%n%s", launched, running, resumed, done, GROUP,
+                    coordinatorLines(broker), restarted.logTail());
+            System.out.println(evidence);
+            assertThat(coordinatorLines(broker)).as(evidence)
+                    .contains("groupInstanceId=" + persistedId + "-1 " + REPLACED);
+            assertThat(resumed).as(evidence).isLessThan(SESSION_TIMEOUT);
+            assertThat(members(stack)).as("the group's members after the restart")
                     .singleElement()
-                    .satisfies(m -> assertThat(m.groupInstanceId()).hasValueSatisfying(
-                            id -> assertThat(id).startsWith(persistedId)));
+                    .satisfies(m -> assertThat(m.groupInstanceId()).hasValue(persistedId + "-1"));
         }
     }
 
@@ -84,17 +97,26 @@ class StaticMembershipIT {
         return since(start);
     }
 
-    private static GroupState groupState(LocalStack stack, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers()))) {
-            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).groupState();
+    /** What the broker's group coordinator logged about the scenario's group. */
+    private static String coordinatorLines(LocalKafkaBroker broker) throws IOException {
+        try (var lines = Files.lines(broker.logFile())) {
+            return lines.filter(l -> l.contains("GroupMetadataManager") && l.contains(GROUP))
+                    .collect(Collectors.joining("\n"));
         }
     }
 
-    private static List<MemberDescription> members(LocalStack stack, String group) throws Exception {
+    private static GroupState groupState(LocalStack stack) throws Exception {
+        return describe(stack).groupState();
+    }
+
+    private static List<MemberDescription> members(LocalStack stack) throws Exception {
+        return List.copyOf(describe(stack).members());
+    }
+
+    private static ConsumerGroupDescription describe(LocalStack stack) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.bootstrapServers()))) {
-            return List.copyOf(admin.describeConsumerGroups(List.of(group)).all().get().get(group).members());
+            return admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
         }
     }
 }
