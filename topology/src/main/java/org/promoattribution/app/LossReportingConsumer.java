@@ -3,7 +3,6 @@ package org.promoattribution.app;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,12 +14,12 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Kafka Streams' main consumer, reporting positions found out of range to {@link LostInput}.
  * <p>
- * Kafka Streams runs its main consumer with {@code auto.offset.reset=none}, catches the
- * {@link OffsetOutOfRangeException} its poll throws and seeks by the configured reset policy,
- * logging no more than "Setting topic to consume from earliest offset" at INFO. The exception is
- * the only place the lost position shows, so this consumer looks at it on its way: it reads the
- * log's bounds of those partitions (on the stream thread, which owns the consumer), reports, and
- * rethrows it, so that Kafka Streams resets as before.
+ * With {@code auto.offset.reset=none} (which {@link StreamsClients} sets), Kafka Streams catches
+ * the {@link OffsetOutOfRangeException} its poll throws and seeks by the configured reset policy,
+ * logging no more than one INFO line. The exception is the only place the lost position shows, so
+ * this consumer looks at it on its way: it reads the log's bounds of those partitions (on the
+ * stream thread, which owns the consumer), reports, and rethrows it, so that Kafka Streams resets
+ * as before.
  */
 final class LossReportingConsumer implements InvocationHandler {
     private final Consumer<byte[], byte[]> consumer;
@@ -34,10 +33,8 @@ final class LossReportingConsumer implements InvocationHandler {
     }
 
     /** {@code consumer}, every call passed on, out-of-range positions reported. */
-    @SuppressWarnings("unchecked")
     static Consumer<byte[], byte[]> around(Consumer<byte[], byte[]> consumer, LostInput lostInput, Clock clock) {
-        return (Consumer<byte[], byte[]>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                new Class<?>[] {Consumer.class}, new LossReportingConsumer(consumer, lostInput, clock));
+        return ConsumerProxy.through(new LossReportingConsumer(consumer, lostInput, clock));
     }
 
     @Override

@@ -46,6 +46,6 @@ public class StreamsHooks {
     }
 
     public KafkaClientSupplier clientSupplier() {
-        return new LossReportingClients(lostInput);
+        return new StreamsClients(lostInput);
     }
 }
