@@ -1,5 +1,6 @@
 package org.promoattribution.app;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.promoattribution.config.Topics;
 
 /**
@@ -22,6 +24,9 @@ import org.promoattribution.config.Topics;
  * by the event time inside them, never by the record timestamp).
  */
 public final class TopicSetup {
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration VISIBLE_POLL = Duration.ofMillis(100);
+
     private TopicSetup() {
     }
 
@@ -48,15 +53,46 @@ public final class TopicSetup {
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get();
         }
-        Map<String, TopicDescription> inputs = admin.describeTopics(List.of(topics.clicks(), topics.conversions()))
-                .allTopicNames().get();
-        int clickPartitions = inputs.get(topics.clicks()).partitions().size();
-        int conversionPartitions = inputs.get(topics.conversions()).partitions().size();
+        Map<String, TopicDescription> described = awaitVisible(admin, List.copyOf(wanted.keySet()));
+        int clickPartitions = described.get(topics.clicks()).partitions().size();
+        int conversionPartitions = described.get(topics.conversions()).partitions().size();
         if (clickPartitions != conversionPartitions) {
             throw new IllegalStateException("topics " + topics.clicks() + " (" + clickPartitions + " partitions) and "
                     + topics.conversions() + " (" + conversionPartitions + ") must have the same number of "
                     + "partitions: a session's clicks and conversions are attributed on one partition");
         }
+    }
+
+    /**
+     * Describes {@code names} once every broker answering us knows them: a topic just created is
+     * known to the controller before the brokers' metadata catch up, and until then a describe, a
+     * produce or a config read is refused with UnknownTopicOrPartition (seen on our own one-node
+     * stack, so a fresh cluster is no different).
+     */
+    private static Map<String, TopicDescription> awaitVisible(Admin admin, List<String> names)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+                if (described.values().stream().allMatch(TopicSetup::hasLeaders)) {
+                    return described;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + names + " were created but the cluster did not show "
+                        + "them with a leader for every partition within " + VISIBLE_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(VISIBLE_POLL.toMillis());
+        }
+    }
+
+    private static boolean hasLeaders(TopicDescription topic) {
+        return topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
     /**
