@@ -1,7 +1,6 @@
 package org.promoattribution.app;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,14 +12,11 @@ import org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier;
 
 /**
  * Kafka Streams' own clients, with the main consumer (the one reading the input and repartition
- * topics) reporting input deleted before it was read ({@link LossReportingConsumer}) and telling
- * no stale lag after a resume ({@link FreshLagConsumer}). With {@code group.protocol=streams}
- * Kafka Streams builds its main consumer itself, without asking a supplier: neither applies.
+ * topics) reporting input deleted before it was read ({@link LossReportingConsumer}). With
+ * {@code group.protocol=streams} Kafka Streams builds its main consumer itself, without asking a
+ * supplier, and such losses are only in Kafka's INFO log.
  */
 final class StreamsClients implements KafkaClientSupplier {
-    /** The consumer's default. */
-    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(500);
-
     private final KafkaClientSupplier kafka = new DefaultKafkaClientSupplier();
     private final LostInput lostInput;
 
@@ -45,11 +41,7 @@ final class StreamsClients implements KafkaClientSupplier {
         // With "none" Kafka Streams catches the exception and resets by the configured policy.
         Map<String, Object> reporting = new HashMap<>(config);
         reporting.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        Object fetchMaxWait = config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
-        return FreshLagConsumer.around(
-                LossReportingConsumer.around(kafka.getConsumer(reporting), lostInput, Clock.systemUTC()),
-                fetchMaxWait == null ? FETCH_MAX_WAIT : Duration.ofMillis(Long.parseLong(fetchMaxWait.toString())),
-                Clock.systemUTC());
+        return LossReportingConsumer.around(kafka.getConsumer(reporting), lostInput, Clock.systemUTC());
     }
 
     @Override
