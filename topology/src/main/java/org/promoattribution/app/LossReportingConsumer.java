@@ -3,7 +3,6 @@ package org.promoattribution.app;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -34,11 +33,8 @@ final class LossReportingConsumer implements InvocationHandler {
     }
 
     /** {@code consumer}, every call passed on, out-of-range positions reported. */
-    @SuppressWarnings("unchecked")
     static Consumer<byte[], byte[]> around(Consumer<byte[], byte[]> consumer, LostInput lostInput, Clock clock) {
-        // A proxy: the interface has some fifty methods, which a wrapper would repeat one by one.
-        return (Consumer<byte[], byte[]>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
-                new Class<?>[] {Consumer.class}, new LossReportingConsumer(consumer, lostInput, clock));
+        return ConsumerProxy.through(new LossReportingConsumer(consumer, lostInput, clock));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.promoattribution.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,11 +13,16 @@ import org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier;
 
 /**
  * Kafka Streams' own clients, with the main consumer (the one reading the input and repartition
- * topics) reporting input deleted before it was read ({@link LossReportingConsumer}). With
- * {@code group.protocol=streams} Kafka Streams builds its main consumer itself, without asking a
- * supplier, and such losses are only in Kafka's INFO log.
+ * topics) reporting input deleted before it was read ({@link LossReportingConsumer}) and telling
+ * no stale lag ({@link FreshLagConsumer}, and every poll handing over all that was fetched), so
+ * that a task takes the records already on the broker in order across its clicks and conversions
+ * while it catches up too (SPEC rule 1). With {@code group.protocol=streams} Kafka Streams builds
+ * its main consumer itself, without asking a supplier: none of this applies.
  */
 final class StreamsClients implements KafkaClientSupplier {
+    /** The consumer's default. */
+    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(500);
+
     private final KafkaClientSupplier kafka = new DefaultKafkaClientSupplier();
     private final LostInput lostInput;
 
@@ -41,7 +47,17 @@ final class StreamsClients implements KafkaClientSupplier {
         // With "none" Kafka Streams catches the exception and resets by the configured policy.
         Map<String, Object> reporting = new HashMap<>(config);
         reporting.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        return LossReportingConsumer.around(kafka.getConsumer(reporting), lostInput, Clock.systemUTC());
+        // A consumer holding fetched records of a partition back from a poll leaves that partition
+        // out of its next fetches, so its known end goes stale while other partitions' newer records
+        // come in: once processed it looks caught up, and orders overtook clicks already on the
+        // broker (faults.RuleOneAcrossCrashesIT). Every poll hands over all that was fetched (at
+        // most a fetch: fetch.max.bytes), and Kafka Streams' buffers pause what is too much.
+        reporting.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.MAX_VALUE);
+        Object fetchMaxWait = config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        return FreshLagConsumer.around(
+                LossReportingConsumer.around(kafka.getConsumer(reporting), lostInput, Clock.systemUTC()),
+                fetchMaxWait == null ? FETCH_MAX_WAIT : Duration.ofMillis(Long.parseLong(fetchMaxWait.toString())),
+                Clock.systemUTC());
     }
 
     @Override
