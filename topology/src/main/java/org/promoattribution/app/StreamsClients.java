@@ -45,17 +45,17 @@ final class StreamsClients implements KafkaClientSupplier {
         // Kafka Streams sets "none" only when a source topic has a reset policy of its own; else the
         // consumer resets out-of-range positions itself, at INFO, and no exception shows the loss.
         // With "none" Kafka Streams catches the exception and resets by the configured policy.
-        Map<String, Object> reporting = new HashMap<>(config);
-        reporting.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        Map<String, Object> main = new HashMap<>(config);
+        main.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // A consumer holding fetched records of a partition back from a poll leaves that partition
         // out of its next fetches, so its known end goes stale while other partitions' newer records
         // come in: once processed it looks caught up, and orders overtook clicks already on the
         // broker (faults.RuleOneAcrossCrashesIT). Every poll hands over all that was fetched (at
         // most a fetch: fetch.max.bytes), and Kafka Streams' buffers pause what is too much.
-        reporting.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.MAX_VALUE);
+        main.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.MAX_VALUE);
         Object fetchMaxWait = config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
         return FreshLagConsumer.around(
-                LossReportingConsumer.around(kafka.getConsumer(reporting), lostInput, Clock.systemUTC()),
+                LossReportingConsumer.around(kafka.getConsumer(main), lostInput, Clock.systemUTC()),
                 fetchMaxWait == null ? FETCH_MAX_WAIT : Duration.ofMillis(Long.parseLong(fetchMaxWait.toString())),
                 Clock.systemUTC());
     }
