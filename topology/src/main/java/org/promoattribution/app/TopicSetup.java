@@ -16,9 +16,10 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.promoattribution.config.Topics;
 
 /**
- * Creates the pipeline's topics when they are missing and checks the ones that exist: clicks
- * and conversions must have the same number of partitions, since a session's clicks and
- * orders meet on one partition. Input topics are created with the broker's append time as record
+ * Creates the pipeline's topics when they are missing and checks the ones that exist: clicks,
+ * conversions and adjustments must have the same number of partitions, since a session's clicks and
+ * orders meet on one partition, and an order's adjustments meet its decision on the partition of
+ * its conversionId (the decisions' repartition topic has as many partitions as conversions). Input topics are created with the broker's append time as record
  * timestamp: retention then counts from arrival, so a replay of last month's events stamped with
  * their event times is not deleted before it is processed (the pipeline orders and judges records
  * by the event time inside them, never by the record timestamp).
@@ -34,12 +35,14 @@ public final class TopicSetup {
             throws ExecutionException, InterruptedException {
         Map<String, Map<String, String>> wanted = new HashMap<>();
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        for (String topic : List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.deadLetter())) {
+        for (String topic : List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.deadLetter(),
+                topics.adjusted())) {
             wanted.put(topic, Map.of());
         }
         Map<String, String> byArrival = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         wanted.put(topics.clicks(), byArrival);
         wanted.put(topics.conversions(), byArrival);
+        wanted.put(topics.adjustments(), byArrival);
         wanted.put(topics.promoCodes(), compacted);
         wanted.put(topics.validatedPromoCodes(), compacted);
 
@@ -56,10 +59,13 @@ public final class TopicSetup {
         Map<String, TopicDescription> described = awaitVisible(admin, List.copyOf(wanted.keySet()));
         int clickPartitions = described.get(topics.clicks()).partitions().size();
         int conversionPartitions = described.get(topics.conversions()).partitions().size();
-        if (clickPartitions != conversionPartitions) {
-            throw new IllegalStateException("topics " + topics.clicks() + " (" + clickPartitions + " partitions) and "
-                    + topics.conversions() + " (" + conversionPartitions + ") must have the same number of "
-                    + "partitions: a session's clicks and conversions are attributed on one partition");
+        int adjustmentPartitions = described.get(topics.adjustments()).partitions().size();
+        if (clickPartitions != conversionPartitions || adjustmentPartitions != conversionPartitions) {
+            throw new IllegalStateException("topics " + topics.clicks() + " (" + clickPartitions + " partitions), "
+                    + topics.conversions() + " (" + conversionPartitions + ") and " + topics.adjustments() + " ("
+                    + adjustmentPartitions + ") must have the same number of partitions: a session's clicks and "
+                    + "conversions are attributed on one partition, and an order's adjustments meet its decision "
+                    + "on the partition of its conversionId");
         }
     }
 
@@ -102,7 +108,8 @@ public final class TopicSetup {
      */
     public static List<String> retentionRisks(Admin admin, Topics topics) throws ExecutionException, InterruptedException {
         List<ConfigResource> inputs = List.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.clicks()),
-                new ConfigResource(ConfigResource.Type.TOPIC, topics.conversions()));
+                new ConfigResource(ConfigResource.Type.TOPIC, topics.conversions()),
+                new ConfigResource(ConfigResource.Type.TOPIC, topics.adjustments()));
         List<String> risks = new ArrayList<>();
         admin.describeConfigs(inputs).all().get().forEach((topic, config) -> {
             String type = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value();

@@ -11,7 +11,7 @@ import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 
-/** C: the attribution topology itself, one decision per distinct conversion. */
+/** C: the attribution topology itself, one decision per distinct conversion and adjustment. */
 final class AttributionContender implements Contender {
     private AttributionMetrics metrics;
 
@@ -28,22 +28,22 @@ final class AttributionContender implements Contender {
     @Override
     public List<String> topicsToCreate(RunSpec run) {
         Topics topics = run.config().topics();
-        return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.deadLetter(),
-                topics.validatedPromoCodes());
+        return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.adjusted(),
+                topics.deadLetter(), topics.validatedPromoCodes());
     }
 
     @Override
     public List<String> outputTopics(RunSpec run) {
         Topics topics = run.config().topics();
-        return List.of(topics.credited(), topics.invalid(), topics.unattributed());
+        return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.adjusted());
     }
 
     @Override
     public long expectedOutputs(TrafficTotals totals) {
-        return totals.conversions();
+        return totals.conversions() + totals.adjustments();
     }
 
-    /** Decisions are keyed by conversionId. */
+    /** Decisions and adjustment decisions are keyed by conversionId. */
     @Override
     public String conversionId(ConsumerRecord<byte[], byte[]> output, AttributionSerdes serdes) {
         return new String(output.key(), StandardCharsets.UTF_8);
@@ -55,6 +55,12 @@ final class AttributionContender implements Contender {
         // The settings `run` uses, RocksDB memory bound included.
         return new StreamsRunning(AttributionTopology.build(run.config(), serdes, metrics),
                 BoundedRocksDbMemory.asDefault(AttributionTopology.settings(run.config(), metrics)));
+    }
+
+    /** One per distinct conversion, whatever its outcome. */
+    @Override
+    public long rememberedDecisions(TrafficTotals totals) {
+        return totals.conversions();
     }
 
     /** Distinct clicks less those not stored because their partner holds an ALWAYS code (SPEC rule 3). */

@@ -60,7 +60,7 @@ final class BenchCluster implements AutoCloseable {
     RunSpec run(String scenario, String contender, Guarantee guarantee, Path stateDir) {
         String id = name(String.format(Locale.ROOT, "%s-%s-%s-%d", scenario, contender, guarantee.label(), ++runs));
         Properties props = withInputs(name(scenario));
-        for (String output : List.of("credited", "invalid", "unattributed", "dlq", "promo-codes-validated")) {
+        for (String output : List.of("credited", "invalid", "unattributed", "adjusted", "dlq", "promo-codes-validated")) {
             props.setProperty(AttributionConfig.TOPIC_PREFIX + output, id + "-" + output);
         }
         props.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, id);
@@ -129,7 +129,7 @@ final class BenchCluster implements AutoCloseable {
     private Properties withInputs(String scenarioPrefix) {
         Properties props = new Properties();
         props.putAll(settings);
-        for (String input : List.of("clicks", "conversions", "promo-codes")) {
+        for (String input : List.of("clicks", "conversions", "promo-codes", "adjustments")) {
             props.setProperty(AttributionConfig.TOPIC_PREFIX + input, scenarioPrefix + "-" + input);
         }
         return props;

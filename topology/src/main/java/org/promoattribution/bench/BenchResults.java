@@ -19,6 +19,7 @@ final class BenchResults {
     static final String RAW = "raw_clients";
 
     private final List<Throughput> main = new ArrayList<>();
+    private Throughput adjusted;
     private final List<Latency> latencies = new ArrayList<>();
     private final Map<Integer, Throughput> regex = new LinkedHashMap<>();
     private final Map<Integer, Throughput> history = new LinkedHashMap<>();
@@ -27,6 +28,26 @@ final class BenchResults {
 
     void addMain(Throughput throughput) {
         main.add(throughput);
+    }
+
+    /** Attribution over the main workload with one adjustment per ten orders, exactly-once. */
+    void addAdjusted(Throughput throughput) {
+        adjusted = throughput;
+    }
+
+    Optional<Throughput> adjusted() {
+        return Optional.ofNullable(adjusted);
+    }
+
+    /** Attribution with adjustments over without them (EOS); NaN when either is missing. */
+    double adjustedVsWithout() {
+        return ratio(adjusted(), mainRun(ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2));
+    }
+
+    /** Bytes on disk of the decision ledger per remembered decision, at the largest session count. */
+    double bytesPerDecision() {
+        return sessions.values().stream().reduce((first, second) -> second).map(Throughput::bytesPerDecision)
+                .orElse(Double.NaN);
     }
 
     void addLatency(Latency latency) {
@@ -111,7 +132,11 @@ final class BenchResults {
                         p99AtHalfLoad(), 250, false),
                 new Target("10,000 regex codes >= 0.5 x 10", "regex_10k_vs_10", lastOverFirst(regex), 0.5, true),
                 new Target("1,000 clicks/session >= 0.7 x 1", "history_1000_vs_1", lastOverFirst(history), 0.7, true),
-                new Target("<= 200 bytes on disk per stored click", "bytes_per_click", bytesPerClick(), 200, false));
+                new Target("<= 200 bytes on disk per stored click", "bytes_per_click", bytesPerClick(), 200, false),
+                new Target("with adjustments (1 per 10 orders) >= 0.9 x without (EOS)", "adjustments_vs_without",
+                        adjustedVsWithout(), 0.9, true),
+                new Target("<= 100 bytes on disk per remembered decision", "bytes_per_decision", bytesPerDecision(),
+                        100, false));
     }
 
     /** The headline figures under the keys results.json promises, then the absolute ones they come from. */
@@ -125,6 +150,9 @@ final class BenchResults {
         figures.put("regex_10k_vs_10", lastOverFirst(regex));
         figures.put("history_1000_vs_1", lastOverFirst(history));
         figures.put("bytes_per_click", bytesPerClick());
+        figures.put("adjustments_vs_without", adjustedVsWithout());
+        figures.put("bytes_per_decision", bytesPerDecision());
+        adjusted().ifPresent(t -> figures.put("attribution_adjusted_eos_records_per_s", t.recordsPerSecond()));
         for (Throughput t : main) {
             String prefix = t.contender() + "_" + t.guarantee().label();
             figures.put(prefix + "_records_per_s", t.recordsPerSecond());
@@ -143,6 +171,7 @@ final class BenchResults {
             figures.put("sessions_" + count + "_state_bytes", t.stateBytes());
             figures.put("sessions_" + count + "_stored_clicks", t.storedClicks());
             figures.put("sessions_" + count + "_bytes_per_click", t.bytesPerStoredClick());
+            figures.put("sessions_" + count + "_bytes_per_decision", t.bytesPerDecision());
             figures.put("sessions_" + count + "_rss_bytes", residentBytes(count));
         });
         return figures;

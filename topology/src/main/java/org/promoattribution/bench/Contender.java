@@ -37,6 +37,11 @@ interface Contender {
         return 0;
     }
 
+    /** Decisions remembered in state by the last run (the decision ledger), for the bytes per decision; 0 when none. */
+    default long rememberedDecisions(TrafficTotals totals) {
+        return 0;
+    }
+
     /** Starts reading the run's inputs from their beginning. */
     Running start(RunSpec run, AttributionSerdes serdes) throws Exception;
 

@@ -20,19 +20,22 @@ final class ReportTable {
                     l -> out.printf(" %,9.0f %9d %9d %9d%n", l.targetRate(), l.p50(), l.p99(), l.max()),
                     () -> out.printf("%n"));
         }
+        results.adjusted().ifPresent(t -> out.printf("%-22s %-6s %,10.0f %8.2f%n", "C with adjustments 1/10",
+                t.guarantee().label(), t.recordsPerSecond(), t.megabytesPerSecond()));
         out.printf("%nattribution / passthrough B: %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
         out.printf("attribution / raw clients A:  %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
+        out.printf("with adjustments / without:   %.2f (EOS)%n", results.adjustedVsWithout());
 
         curve(out, "regex codes/program", results.regex());
         curve(out, "clicks/session", results.history());
-        out.printf("%n%-20s %12s %12s %14s %12s %10s%n", "sessions", "records/s", "stored clicks", "RocksDB bytes",
-                "bytes/click", "RSS MB");
-        results.sessions().forEach((count, t) -> out.printf("%,-20d %,12.0f %,12d %,14d %12.1f %10.0f%n", count,
-                t.recordsPerSecond(), t.storedClicks(), t.stateBytes(), t.bytesPerStoredClick(),
+        out.printf("%n%-20s %12s %12s %14s %12s %14s %10s%n", "sessions", "records/s", "stored clicks", "RocksDB bytes",
+                "bytes/click", "bytes/decision", "RSS MB");
+        results.sessions().forEach((count, t) -> out.printf("%,-20d %,12.0f %,12d %,14d %12.1f %14.1f %10.0f%n", count,
+                t.recordsPerSecond(), t.storedClicks(), t.stateBytes(), t.bytesPerStoredClick(), t.bytesPerDecision(),
                 results.residentBytes(count) / 1e6));
 
         out.printf("%ntargets%n");

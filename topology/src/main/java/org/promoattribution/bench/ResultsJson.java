@@ -35,6 +35,7 @@ final class ResultsJson {
             return target;
         }).toList());
         doc.put("throughput", rows(results.main()));
+        doc.put("throughput_with_adjustments", rows(results.adjusted().stream().toList()));
         doc.put("latency", results.latencies());
         doc.put("regex_curve", rows(List.copyOf(results.regex().values())));
         doc.put("history_curve", rows(List.copyOf(results.history().values())));
@@ -62,6 +63,8 @@ final class ResultsJson {
                 row.put("state_bytes", t.stateBytes());
                 row.put("stored_clicks", t.storedClicks());
                 row.put("bytes_per_stored_click", t.bytesPerStoredClick());
+                row.put("ledger_bytes", t.ledgerBytes());
+                row.put("bytes_per_decision", t.bytesPerDecision());
             }
             return row;
         }).toList();

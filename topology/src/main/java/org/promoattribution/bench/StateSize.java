@@ -1,10 +1,12 @@
 package org.promoattribution.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Sizes on disk and in memory that the state-size rows report. */
@@ -14,9 +16,21 @@ final class StateSize {
 
     /** Bytes of the files under any {@code rocksdb} directory below {@code stateDir}. */
     static long rocksDbBytes(Path stateDir) {
+        return bytesOf(stateDir, path -> path.contains("rocksdb"));
+    }
+
+    /**
+     * Bytes of the files of one store, a directory named after it: under {@code rocksdb} for a
+     * key-value store, in the task's directory for a window store's segments.
+     */
+    static long storeBytes(Path stateDir, String store) {
+        return bytesOf(stateDir, path -> path.contains(File.separator + store + File.separator));
+    }
+
+    private static long bytesOf(Path stateDir, Predicate<String> relativePath) {
         try (Stream<Path> files = Files.walk(stateDir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> stateDir.relativize(f).toString().contains("rocksdb"))
+                    .filter(f -> relativePath.test(stateDir.relativize(f).toString()))
                     .mapToLong(StateSize::size).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

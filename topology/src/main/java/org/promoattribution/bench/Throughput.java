@@ -11,9 +11,11 @@ import java.util.List;
  * @param seconds    from the contender being ready to its last output being visible
  * @param stateBytes the RocksDB stores on disk after close (attribution only, else 0)
  * @param storedClicks clicks kept in the click history (attribution only, else 0)
+ * @param ledgerBytes  the decision ledger's store on disk after close (attribution only, else 0)
+ * @param decisions    decisions the ledger remembers (attribution only, else 0)
  */
 record Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
-                  long stateBytes, long storedClicks) {
+                  long stateBytes, long storedClicks, long ledgerBytes, long decisions) {
 
     /** The run with the median rate (of an even number, the slower of the middle two). */
     static Throughput median(List<Throughput> runs) {
@@ -27,6 +29,10 @@ record Throughput(String scenario, String contender, Guarantee guarantee, long r
 
     double megabytesPerSecond() {
         return bytes / 1e6 / seconds;
+    }
+
+    double bytesPerDecision() {
+        return decisions == 0 ? 0 : (double) ledgerBytes / decisions;
     }
 
     double bytesPerStoredClick() {

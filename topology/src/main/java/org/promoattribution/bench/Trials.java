@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.streams.AttributionSerdes;
+import org.promoattribution.streams.StoreNames;
 
 /** Runs one contender once: over a written workload for throughput, or paced for latency. */
 final class Trials {
@@ -49,7 +50,8 @@ final class Trials {
             double seconds = (done - ready) / 1e9;
             return new Throughput(workload.scenario().name(), contender.name(), guarantee, workload.records(),
                     workload.bytes(), seconds, StateSize.rocksDbBytes(stateDir),
-                    contender.storedClicks(workload.totals()));
+                    contender.storedClicks(workload.totals()), StateSize.storeBytes(stateDir, StoreNames.DECISION_LEDGER),
+                    contender.rememberedDecisions(workload.totals()));
         } finally {
             StateSize.delete(stateDir);
         }

@@ -38,7 +38,7 @@ final class WorkloadWriter {
     AttributionConfig prepare(Scenario scenario) throws ExecutionException, InterruptedException {
         AttributionConfig config = cluster.scenarioConfig(scenario.name());
         Topics topics = config.topics();
-        cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes()),
+        cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments()),
                 Set.of(topics.promoCodes()));
         try (EventSender sender = connect(config)) {
             scenario.codes().events().forEach(sender::send);
@@ -84,6 +84,6 @@ final class WorkloadWriter {
         }
         Topics topics = config.topics();
         return new Workload(scenario, config, totals, totals.events(),
-                cluster.bytesOf(List.of(topics.clicks(), topics.conversions())));
+                cluster.bytesOf(List.of(topics.clicks(), topics.conversions(), topics.adjustments())));
     }
 }

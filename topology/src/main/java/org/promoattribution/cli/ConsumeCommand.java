@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code consume TOPIC}: one JSON line per record of a topic, read_committed. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
         description = {"Print a topic's records as JSON lines, reading only committed transactions.",
-                "Decisions show every field; clicks, conversions and promo codes print as the lines produce and "
-                        + "simulate read; the dead-letter topic (and any other) as key, headers and value_base64.",
+                "Decisions and adjustment decisions show every field; clicks, conversions, adjustments and promo "
+                        + "codes print as the lines produce and simulate read; the dead-letter topic (and any other) as key, headers and value_base64.",
                 "Without --max or --timeout, reads until Ctrl-C."})
 final class ConsumeCommand implements Callable<Integer> {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.promoattribution.load.TrafficLoader;
 import org.promoattribution.load.TrafficProfile;
 import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.PromoCode;
 import picocli.CommandLine.Command;
@@ -48,6 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final double EVENTS_PER_SECOND = 1000;
     private static final Duration CODES_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DECISIONS_SILENCE = Duration.ofSeconds(60);
+    /** One order in this many is refunded or changed an hour or so later (SPEC "Adjustments"). */
+    private static final int ADJUSTMENT_EVERY = 10;
 
     @Spec
     CommandSpec spec;
@@ -83,20 +87,27 @@ final class DemoCommand implements Callable<Integer> {
             pipeline.awaitCodes(codes.size(), CODES_TIMEOUT);
 
             err.printf("Streaming %,d clicks and their orders, %,.0f events a second ...%n", clicks, EVENTS_PER_SECOND);
-            TrafficTotals totals = TrafficLoader.send(new TrafficGenerator(profile, codes), sender,
+            TrafficTotals totals = TrafficLoader.send(new TrafficGenerator(profile, codes, 0, ADJUSTMENT_EVERY), sender,
                     ProgressBar.onStderr("clicks", clicks), new RatePacer(EVENTS_PER_SECOND));
             if (sender.failed() > 0) {
                 err.println(sender.failed() + " records were not sent: " + sender.firstFailure());
                 return 1;
             }
             err.printf("Sent %s. Waiting for a decision on each order ...%n", totals);
-            Map<String, AttributionDecision> decisions = decisions(pipeline, totals.conversions());
-            if (decisions.size() < totals.conversions()) {
-                err.printf("Only %,d of %,d orders were decided after %d s without a new decision.%n",
-                        decisions.size(), totals.conversions(), DECISIONS_SILENCE.toSeconds());
+            Topics topics = pipeline.config().topics();
+            Map<String, AttributionDecision> decisions = new LinkedHashMap<>();
+            read(pipeline, List.of(topics.credited(), topics.invalid(), topics.unattributed()),
+                    pipeline.serdes().decision().deserializer(), totals.conversions())
+                    .forEach(d -> decisions.putIfAbsent(d.getConversionId(), d));
+            List<AdjustmentDecision> adjustments = read(pipeline, List.of(topics.adjusted()),
+                    pipeline.serdes().adjustmentDecision().deserializer(), totals.adjustments());
+            if (decisions.size() < totals.conversions() || adjustments.size() < totals.adjustments()) {
+                err.printf("Only %,d of %,d orders and %,d of %,d adjustments were decided after %d s without a new "
+                        + "decision.%n", decisions.size(), totals.conversions(), adjustments.size(),
+                        totals.adjustments(), DECISIONS_SILENCE.toSeconds());
                 return 1;
             }
-            report(out, codes, totals, decisions, seconds(start));
+            report(out, codes, totals, decisions, adjustments, seconds(start));
             err.println("Shutting down ...");
         }
         err.printf("Done in %.0f s.%n", seconds(start));
@@ -118,29 +129,34 @@ final class DemoCommand implements Callable<Integer> {
         return LocalStack.inDirectory(dataDir);
     }
 
-    /** Reads the three decision topics until every order has its decision, by conversionId. */
-    private static Map<String, AttributionDecision> decisions(LocalPipeline pipeline, long expected) {
-        Topics topics = pipeline.config().topics();
-        Deserializer<AttributionDecision> deserializer = pipeline.serdes().decision().deserializer();
-        Map<String, AttributionDecision> decisions = new LinkedHashMap<>();
-        try (TopicReader reader = TopicReader.open(pipeline.config(),
-                List.of(topics.credited(), topics.invalid(), topics.unattributed()), true)) {
+    /** Reads committed records of {@code topics} until {@code expected} came, or none for a while. */
+    private static <T> List<T> read(LocalPipeline pipeline, List<String> topics, Deserializer<T> deserializer,
+                                    long expected) {
+        List<T> records = new ArrayList<>();
+        if (expected == 0) {
+            return records;
+        }
+        try (TopicReader reader = TopicReader.open(pipeline.config(), topics, true)) {
             reader.read(record -> {
-                AttributionDecision decision = deserializer.deserialize(record.topic(), record.value());
-                decisions.putIfAbsent(decision.getConversionId(), decision);
-                return decisions.size() < expected;
+                records.add(deserializer.deserialize(record.topic(), record.value()));
+                return records.size() < expected;
             }, DECISIONS_SILENCE);
         }
-        return decisions;
+        return records;
     }
 
     private static void report(PrintWriter out, CodeTable codes, TrafficTotals totals,
-                               Map<String, AttributionDecision> decisions, double seconds) {
+                               Map<String, AttributionDecision> decisions, List<AdjustmentDecision> adjustments,
+                               double seconds) {
         out.printf("%nEvery one of %,d orders decided, %.0f s after start (%s).%n%n", decisions.size(), seconds,
                 totals);
         DecisionSummary summary = new DecisionSummary();
         decisions.values().forEach(summary::add);
         summary.print(out);
+        out.println();
+        AdjustmentSummary adjusted = new AdjustmentSummary();
+        adjustments.forEach(adjusted::add);
+        adjusted.print(out);
 
         out.printf("%nA few decisions explained:%n");
         DecisionStory story = new DecisionStory(codes.definitions().stream()

@@ -12,7 +12,8 @@ import picocli.CommandLine.TypeConversionException;
 enum InputTopic {
     CLICKS("clicks", SimEvent.Kind.CLICK, "click", Topics::clicks),
     CONVERSIONS("conversions", SimEvent.Kind.CONVERSION, "conversion", Topics::conversions),
-    PROMO_CODES("promo-codes", SimEvent.Kind.PROMO_CODE, "promo_code", Topics::promoCodes);
+    PROMO_CODES("promo-codes", SimEvent.Kind.PROMO_CODE, "promo_code", Topics::promoCodes),
+    ADJUSTMENTS("conversion-adjustments", SimEvent.Kind.ADJUSTMENT, "adjustment", Topics::adjustments);
 
     private final String label;
     private final SimEvent.Kind kind;
@@ -48,12 +49,13 @@ enum InputTopic {
         return Arrays.stream(values()).filter(t -> t.kind == kind).findFirst().orElseThrow();
     }
 
-    /** Reads the labels (clicks, conversions, promo-codes) on the command line. */
+    /** Reads the labels (clicks, conversions, promo-codes, conversion-adjustments) on the command line. */
     static final class Converter implements ITypeConverter<InputTopic> {
         @Override
         public InputTopic convert(String value) {
             return Arrays.stream(values()).filter(t -> t.label.equals(value)).findFirst()
-                    .orElseThrow(() -> new TypeConversionException("expected clicks, conversions or promo-codes"));
+                    .orElseThrow(() -> new TypeConversionException(
+                            "expected clicks, conversions, promo-codes or conversion-adjustments"));
         }
     }
 

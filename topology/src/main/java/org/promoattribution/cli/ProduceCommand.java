@@ -38,7 +38,8 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TOPIC", converter = InputTopic.Converter.class,
             completionCandidates = InputTopic.Labels.class,
-            description = "clicks, conversions or promo-codes (the topic configured under that name).")
+            description = "clicks, conversions, promo-codes or conversion-adjustments (the topic configured "
+                    + "under that name).")
     InputTopic topic;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "Events, one JSON object a line; '-' reads standard input.")

@@ -19,8 +19,8 @@ import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**
- * How {@code consume} prints a record, by topic: a decision with every field; a click,
- * conversion or promo code as the JSON line {@code produce} and {@code simulate} read (so output
+ * How {@code consume} prints a record, by topic: a decision or adjustment decision with every
+ * field; a click, conversion, adjustment or promo code as the JSON line {@code produce} and {@code simulate} read (so output
  * can be fed back); anything else, the dead-letter topic included, as key, headers and base64
  * bytes. A record that does not decode is printed that last way too, with the error.
  */
@@ -42,6 +42,12 @@ final class RecordJson {
         try {
             if (List.of(topics.credited(), topics.invalid(), topics.unattributed()).contains(topic)) {
                 return decisions.format(decode(serdes.decision().deserializer(), record));
+            }
+            if (topic.equals(topics.adjusted())) {
+                return decisions.format(decode(serdes.adjustmentDecision().deserializer(), record));
+            }
+            if (topic.equals(topics.adjustments())) {
+                return fields(InputTopic.ADJUSTMENTS.eventType(), decode(serdes.adjustment().deserializer(), record));
             }
             if (topic.equals(topics.clicks())) {
                 return fields(InputTopic.CLICKS.eventType(), decode(serdes.click().deserializer(), record));

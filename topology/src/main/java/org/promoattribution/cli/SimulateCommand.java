@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
-import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.simulate.InputLines;
 import org.promoattribution.simulate.JsonEvents;
@@ -79,9 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
                 runner.run(line).forEach(out::println);
                 out.flush();
             }
-            for (AttributionDecision decision : simulator.finish()) {
-                out.println(json.format(decision));
-            }
+            simulator.finish().inDecidedOrder().forEach(decided -> out.println(json.format(decided)));
             out.flush();
         }
         return 0;

@@ -33,6 +33,7 @@ public record AttributionConfig(
         Duration eventTimeMaxAhead,
         HttpSettings http,
         HealthSettings health,
+        AdjustmentSettings adjustments,
         Map<String, String> registry,
         Properties streams) {
 
@@ -75,7 +76,9 @@ public record AttributionConfig(
                 values.getOrDefault(TOPIC_PREFIX + "credited", d.credited()),
                 values.getOrDefault(TOPIC_PREFIX + "invalid", d.invalid()),
                 values.getOrDefault(TOPIC_PREFIX + "unattributed", d.unattributed()),
-                values.getOrDefault(TOPIC_PREFIX + "dlq", d.deadLetter()));
+                values.getOrDefault(TOPIC_PREFIX + "dlq", d.deadLetter()),
+                values.getOrDefault(TOPIC_PREFIX + "adjustments", d.adjustments()),
+                values.getOrDefault(TOPIC_PREFIX + "adjusted", d.adjusted()));
 
         Map<String, Duration> byProgram = new HashMap<>();
         Map<String, String> registry = new HashMap<>();
@@ -88,7 +91,8 @@ public record AttributionConfig(
                 byProgram.put(key.substring(REFERRAL_WINDOW_PROGRAM_PREFIX.length()), positive(key, value));
             } else if (SchemaRegistryKeys.owns(key)) {
                 registry.put(key, value);
-            } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !key.startsWith(TOPIC_PREFIX)) {
+            } else if (!OWN_KEYS.contains(key) && !HttpSettings.KEYS.contains(key) && !AdjustmentSettings.owns(key)
+                    && !key.startsWith(TOPIC_PREFIX)) {
                 streams.put(key, value);
             }
         });
@@ -115,6 +119,7 @@ public record AttributionConfig(
                         values.getOrDefault(HEALTH_FAILURE_QUIET_PERIOD, "PT30S")),
                         integer(values, HEALTH_CRASH_LOOP_FAILURES, 5),
                         positive(HEALTH_CRASH_LOOP_WINDOW, values.getOrDefault(HEALTH_CRASH_LOOP_WINDOW, "PT10M"))),
+                AdjustmentSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -129,7 +134,7 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, registry, copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */

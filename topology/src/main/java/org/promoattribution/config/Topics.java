@@ -15,10 +15,13 @@ public record Topics(
         String credited,
         String invalid,
         String unattributed,
-        String deadLetter) {
+        String deadLetter,
+        String adjustments,
+        String adjusted) {
 
     public static final Topics DEFAULTS = new Topics("clicks", "conversions", "promo-codes", "promo-codes-validated",
-            "conversions-credited", "conversions-invalid", "conversions-unattributed", "attribution-dlq");
+            "conversions-credited", "conversions-invalid", "conversions-unattributed", "attribution-dlq",
+            "conversion-adjustments", "conversions-adjusted");
 
     public String forOutcome(Outcome outcome) {
         return switch (outcome) {

@@ -9,15 +9,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
-import org.promoattribution.schemas.Click;
-import org.promoattribution.schemas.Conversion;
-import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.simulate.SimEvent;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**
- * Writes events to the pipeline's input topics as the click tracker, the order system and the
- * code admin would: the event's key, the value in the registry wire format. Counts what the
+ * Writes events to the pipeline's input topics as the click tracker, the order system (orders and
+ * their adjustments) and the code admin would: the event's key, the value in the registry wire format. Counts what the
  * broker acknowledged and what it refused.
  */
 public final class EventSender implements AutoCloseable {
@@ -41,11 +38,12 @@ public final class EventSender implements AutoCloseable {
 
     /**
      * Sends asynchronously; a failure shows in {@link #failed()} once {@link #flush()} returns.
-     * Clicks and conversions carry their event time as the record timestamp ({@link SimEvent#recordTimestamp()}).
+     * Clicks, conversions and adjustments carry their event time as the record timestamp ({@link SimEvent#recordTimestamp()}).
      */
     public void send(SimEvent event) {
-        String topic = topicOf(event.kind());
-        producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), event.key(), serialize(topic, event)),
+        String topic = event.topic(topics);
+        producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), event.key(),
+                        event.serialize(serdes, topic)),
                 (metadata, error) -> {
                     if (error == null) {
                         acknowledged.incrementAndGet();
@@ -74,21 +72,6 @@ public final class EventSender implements AutoCloseable {
         return firstFailure.get();
     }
 
-    private String topicOf(SimEvent.Kind kind) {
-        return switch (kind) {
-            case CLICK -> topics.clicks();
-            case CONVERSION -> topics.conversions();
-            case PROMO_CODE -> topics.promoCodes();
-        };
-    }
-
-    private byte[] serialize(String topic, SimEvent event) {
-        return switch (event.kind()) {
-            case CLICK -> serdes.click().serializer().serialize(topic, (Click) event.value());
-            case CONVERSION -> serdes.conversion().serializer().serialize(topic, (Conversion) event.value());
-            case PROMO_CODE -> serdes.promoCode().serializer().serialize(topic, (PromoCode) event.value());
-        };
-    }
 
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package org.promoattribution.load;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,15 +10,18 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Random;
+import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.simulate.SimEvent;
 
 /**
  * Shoppers' clicks and orders, in the order they would arrive: sessions of 1 to 20 clicks from
  * one to three partners, orders at {@link TrafficProfile#conversionRatio()} per click placed after
  * one of the session's clicks (so later clicks do not count for them), some orders without a
- * session, and a few records delivered twice, a little later, as producer retries do.
+ * session, and a few records delivered twice, a little later, as producer retries do; optionally
+ * a refund or amount change of every n-th order, an hour or so after it.
  *
  * <p>Sessions overlap in time; events are released in arrival order by holding those of the
  * sessions started so far until no session still to come can arrive earlier. Memory is bounded
@@ -32,6 +36,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
 
     private final TrafficProfile profile;
     private final int sessionLength;
+    private final int adjustmentEvery;
     private final Random random;
     private final Checkout checkout;
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>(
@@ -55,11 +60,20 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
      * measuring how the cost of a click depends on the length of its session's history.
      */
     public TrafficGenerator(TrafficProfile profile, CodeTable codes, int sessionLength) {
-        if (sessionLength < 0) {
+        this(profile, codes, sessionLength, 0);
+    }
+
+    /**
+     * @param adjustmentEvery every this many orders one is adjusted (0: none), refunded and changed
+     *                        in turn, the same traffic otherwise
+     */
+    public TrafficGenerator(TrafficProfile profile, CodeTable codes, int sessionLength, int adjustmentEvery) {
+        if (sessionLength < 0 || adjustmentEvery < 0) {
             throw new IllegalArgumentException("the session length must not be negative: " + sessionLength);
         }
         this.profile = profile;
         this.sessionLength = sessionLength;
+        this.adjustmentEvery = adjustmentEvery;
         this.random = new Random(profile.seed() + 1); // a stream of its own, apart from the code table's
         this.checkout = new Checkout(codes, random);
         this.nextSessionStart = profile.start().toEpochMilli();
@@ -123,7 +137,13 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
         int conversions = (int) expected + (random.nextDouble() < expected - (int) expected ? 1 : 0);
         for (int i = 0; i < conversions; i++) {
             long at = clickTimes[random.nextInt(clicks)] + 5 * SECOND + (long) (random.nextDouble() * 30 * MINUTE);
-            enqueue(at, order(random.nextInt(100) < DIRECT_ORDER_PERCENT ? null : sessionId, programId, partners, at));
+            SimEvent order = order(random.nextInt(100) < DIRECT_ORDER_PERCENT ? null : sessionId, programId, partners, at);
+            enqueue(at, order);
+            if (adjustmentEvery > 0 && orders % adjustmentEvery == 0) {
+                // no random draw: the clicks and orders stay those of the traffic without adjustments
+                long later = at + (1 + orders % 60) * MINUTE;
+                arrivals.add(new Arrival(later, enqueued++, adjustment((Conversion) order.value(), later), false));
+            }
         }
     }
 
@@ -152,6 +172,19 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
                 .setCustomerId(random.nextInt(10) < 7 ? "cust-" + (1 + random.nextInt(5_000)) : null)
                 .build();
         return new SimEvent(SimEvent.Kind.CONVERSION, sessionId == null ? conversionId : sessionId, conversion);
+    }
+
+    private SimEvent adjustment(Conversion order, long at) {
+        boolean refund = (orders / adjustmentEvery) % 2 == 0;
+        ConversionAdjustment adjustment = ConversionAdjustment.newBuilder()
+                .setAdjustmentId("adj-" + orders)
+                .setConversionId(order.getConversionId())
+                .setProgramId(order.getProgramId())
+                .setTimestamp(Instant.ofEpochMilli(at))
+                .setKind(refund ? AdjustmentKind.REVERSAL : AdjustmentKind.AMOUNT_CHANGE)
+                .setAmount(refund ? null : order.getAmount().divide(BigDecimal.valueOf(2), 4, RoundingMode.DOWN))
+                .build();
+        return new SimEvent(SimEvent.Kind.ADJUSTMENT, order.getConversionId(), adjustment);
     }
 
     private void enqueue(long at, SimEvent event) {

@@ -9,8 +9,13 @@ public final class TrafficTotals {
     private long duplicateClicks;
     private long conversions;
     private long duplicateConversions;
+    private long adjustments;
 
     void count(SimEvent event, boolean duplicate) {
+        if (event.kind() == SimEvent.Kind.ADJUSTMENT) {
+            adjustments++;
+            return;
+        }
         boolean click = event.kind() == SimEvent.Kind.CLICK;
         if (duplicate) {
             if (click) {
@@ -43,14 +48,20 @@ public final class TrafficTotals {
         return duplicateConversions;
     }
 
+    /** Distinct adjustments: how many adjustment decisions the pipeline owes. */
+    public long adjustments() {
+        return adjustments;
+    }
+
     /** Every record emitted, duplicates included. */
     public long events() {
-        return clicks + duplicateClicks + conversions + duplicateConversions;
+        return clicks + duplicateClicks + conversions + duplicateConversions + adjustments;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%,d clicks (+%,d sent twice), %,d orders (+%,d sent twice)",
-                clicks, duplicateClicks, conversions, duplicateConversions);
+                clicks, duplicateClicks, conversions, duplicateConversions)
+                + (adjustments == 0 ? "" : String.format(Locale.ROOT, ", %,d adjustments", adjustments));
     }
 }

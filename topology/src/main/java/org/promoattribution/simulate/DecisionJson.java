@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 
 /**
- * Writes a decision as one JSON line. By default the fields of the SPEC.md example, in its
+ * Writes a decision, or an adjustment's decision, as one JSON line. By default the fields of the SPEC.md example, in its
  * order, with null for what is empty; {@code full} adds the rest of the record.
  */
 public final class DecisionJson {
@@ -45,6 +47,30 @@ public final class DecisionJson {
         return json.toString();
     }
 
+    /** A decision or an adjustment's decision, whichever {@code decided} is. */
+    public String format(SpecificRecord decided) {
+        return decided instanceof AdjustmentDecision a ? format(a) : format((AttributionDecision) decided);
+    }
+
+    /** The fields of SPEC's adjustment line, in its order; {@code full} adds the rest. */
+    public String format(AdjustmentDecision a) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", "adjustment");
+        json.put("adjustmentId", a.getAdjustmentId());
+        json.put("conversionId", a.getConversionId());
+        json.put("status", a.getStatus().name());
+        json.put("reason", a.getReason().name());
+        json.put("partnerId", a.getPartnerId());
+        json.put("previousAmount", adjustedAmount(a.getPreviousAmount()));
+        json.put("amount", adjustedAmount(a.getAmount()));
+        if (full) {
+            json.put("programId", a.getProgramId());
+            json.put("outcome", a.getOutcome() == null ? null : a.getOutcome().name());
+            json.put("decidedAt", iso(a.getDecidedAt()));
+        }
+        return json.toString();
+    }
+
     public String rejected(long line, String error) {
         ObjectNode json = mapper.createObjectNode();
         json.put("type", "rejected");
@@ -55,6 +81,11 @@ public final class DecisionJson {
 
     private static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** As {@link #amount}, but nothing is "0", as in SPEC's reversal line. */
+    private static String adjustedAmount(BigDecimal amount) {
+        return amount != null && amount.signum() == 0 ? "0" : amount(amount);
     }
 
     /** Amounts are stored at scale 4; shown with the trailing zeros dropped down to cents. */

@@ -14,8 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
@@ -74,8 +76,9 @@ public final class JsonEvents {
             case "conversion" -> conversion(node);
             case "promo_code" -> promoCode(node);
             case "promo_code_delete" -> new SimEvent(SimEvent.Kind.PROMO_CODE, required(node, "promoCodeId"), null);
+            case "adjustment" -> adjustment(node);
             default -> throw undecodable("unknown event type " + shown(type)
-                    + " (expected click, conversion, promo_code or promo_code_delete)");
+                    + " (expected click, conversion, promo_code, promo_code_delete or adjustment)");
         };
     }
 
@@ -106,6 +109,19 @@ public final class JsonEvents {
         String session = conversion.getSessionId();
         return new SimEvent(SimEvent.Kind.CONVERSION,
                 session == null || session.isEmpty() ? conversion.getConversionId() : session, conversion);
+    }
+
+    private SimEvent adjustment(JsonNode node) {
+        ConversionAdjustment adjustment = ConversionAdjustment.newBuilder()
+                .setAdjustmentId(orEmpty(node, "adjustmentId"))
+                .setConversionId(orEmpty(node, "conversionId"))
+                .setProgramId(orEmpty(node, "programId"))
+                .setTimestamp(eventTime(node))
+                .setKind(symbol(node, "kind", AdjustmentKind.class))
+                .setAmount(amount(node))
+                .setNote(text(node, "note"))
+                .build();
+        return new SimEvent(SimEvent.Kind.ADJUSTMENT, adjustment.getConversionId(), adjustment);
     }
 
     private SimEvent promoCode(JsonNode node) {

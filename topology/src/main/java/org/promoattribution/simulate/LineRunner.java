@@ -34,7 +34,7 @@ public final class LineRunner {
             if (step.rejection() != null) {
                 output.add(json.rejected(line.number(), step.rejection()));
             }
-            step.decisions().forEach(d -> output.add(json.format(d)));
+            step.inDecidedOrder().forEach(d -> output.add(json.format(d)));
             return output;
         } catch (RejectedEventException e) {
             return List.of(json.rejected(line.number(), e.getMessage()));

@@ -1,8 +1,12 @@
 package org.promoattribution.simulate;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.promoattribution.config.Topics;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
+import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.streams.AttributionSerdes;
 
 /**
  * One event of a simulation, as it would be produced to Kafka.
@@ -10,10 +14,30 @@ import org.promoattribution.schemas.Conversion;
  * @param value the record, or null for a promo-code tombstone
  */
 public record SimEvent(Kind kind, String key, SpecificRecord value) {
-    public enum Kind { CLICK, CONVERSION, PROMO_CODE }
+    public enum Kind { CLICK, CONVERSION, PROMO_CODE, ADJUSTMENT }
+
+    /** The input topic a producer writes this event to. */
+    public String topic(Topics topics) {
+        return switch (kind) {
+            case CLICK -> topics.clicks();
+            case CONVERSION -> topics.conversions();
+            case PROMO_CODE -> topics.promoCodes();
+            case ADJUSTMENT -> topics.adjustments();
+        };
+    }
+
+    /** The record's value in the registry wire format for {@code topic}; null for a tombstone. */
+    public byte[] serialize(AttributionSerdes serdes, String topic) {
+        return switch (kind) {
+            case CLICK -> serdes.click().serializer().serialize(topic, (Click) value);
+            case CONVERSION -> serdes.conversion().serializer().serialize(topic, (Conversion) value);
+            case PROMO_CODE -> serdes.promoCode().serializer().serialize(topic, (PromoCode) value);
+            case ADJUSTMENT -> serdes.adjustment().serializer().serialize(topic, (ConversionAdjustment) value);
+        };
+    }
 
     /**
-     * The Kafka record timestamp: a click's or conversion's event time (the input topics the project
+     * The Kafka record timestamp: a click's, conversion's or adjustment's event time (the input topics the project
      * creates replace it with the broker's append time; others keep it, and Kafka Streams orders by
      * it); null (the producer's clock) for a promo code. Kafka refuses negative timestamps, so an
      * event time before 1970 travels as 0, for the pipeline to reject it.
@@ -22,6 +46,7 @@ public record SimEvent(Kind kind, String key, SpecificRecord value) {
         return switch (kind) {
             case CLICK -> Math.max(0, ((Click) value).getTimestamp().toEpochMilli());
             case CONVERSION -> Math.max(0, ((Conversion) value).getTimestamp().toEpochMilli());
+            case ADJUSTMENT -> Math.max(0, ((ConversionAdjustment) value).getTimestamp().toEpochMilli());
             case PROMO_CODE -> null;
         };
     }

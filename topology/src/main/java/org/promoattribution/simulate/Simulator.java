@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
@@ -22,10 +24,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.promoattribution.config.AdjustmentSettings;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
-import org.promoattribution.schemas.Click;
-import org.promoattribution.schemas.Conversion;
-import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionMetrics;
@@ -36,7 +38,9 @@ import org.promoattribution.streams.DeadLetterHeaders;
 /**
  * Runs events through the real attribution topology in a {@link TopologyTestDriver}, with an
  * in-memory schema registry: the offline twin of the pipeline, used by {@code simulate}.
- * All decisions go to one topic here, so they come out in the order they were decided.
+ * All decisions go to one topic here, so they come out in the order they were decided; an
+ * adjustment's decision comes out after its conversion's (the ledger decides held adjustments right
+ * after their decision).
  */
 public final class Simulator implements AutoCloseable {
     private static final String DECISIONS = "decisions";
@@ -45,15 +49,26 @@ public final class Simulator implements AutoCloseable {
     private final AttributionSerdes serdes;
     private final Path stateDir;
     private final TopologyTestDriver driver;
-    private final TestInputTopic<byte[], byte[]> clicks;
-    private final TestInputTopic<byte[], byte[]> conversions;
-    private final TestInputTopic<byte[], byte[]> promoCodes;
+    private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     private final TestOutputTopic<String, AttributionDecision> decisions;
+    private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private Instant lastEventTime = Instant.EPOCH;
 
     /** What one event led to: the decisions it released, and its rejection if it was bad input. */
-    public record Step(List<AttributionDecision> decisions, String rejection) {
+    public record Step(List<AttributionDecision> decisions, List<AdjustmentDecision> adjustments, String rejection) {
+        /** Decisions and adjustment decisions in the order decided: each decision then its conversion's adjustments. */
+        public List<SpecificRecord> inDecidedOrder() {
+            List<AdjustmentDecision> left = new ArrayList<>(adjustments);
+            List<SpecificRecord> ordered = new ArrayList<>();
+            for (AttributionDecision decision : decisions) {
+                ordered.add(decision);
+                left.removeIf(a -> a.getProgramId().equals(decision.getProgramId())
+                        && a.getConversionId().equals(decision.getConversionId()) && ordered.add(a));
+            }
+            ordered.addAll(left);
+            return ordered;
+        }
     }
 
     /** @param now the wall clock when the run starts (SPEC "Time"); it moves only at {@link #finish()} */
@@ -73,14 +88,20 @@ public final class Simulator implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "promo-attribution-simulate");
         // Events arrive here one at a time in input order: nothing is in flight to wait for.
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
+        // SPEC A5: held adjustments wait for the end of input; the clock moves only then, past decision.max.wait first.
+        AttributionConfig configured = AttributionConfig.from(props);
+        props.put(AdjustmentSettings.MAX_WAIT,
+                configured.decisionMaxWait().plus(configured.adjustments().maxWait()).plusSeconds(1).toString());
         config = AttributionConfig.from(props);
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
         driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics),
                 AttributionTopology.settings(config, metrics), now);
         ByteArraySerializer bytes = new ByteArraySerializer();
-        clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
-        conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
-        promoCodes = driver.createInputTopic(topics.promoCodes(), bytes, bytes);
+        for (String input : List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments())) {
+            inputs.put(input, driver.createInputTopic(input, bytes, bytes));
+        }
+        adjusted = driver.createOutputTopic(topics.adjusted(), Serdes.String().deserializer(),
+                serdes.adjustmentDecision().deserializer());
         decisions = driver.createOutputTopic(DECISIONS, Serdes.String().deserializer(), serdes.decision().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
@@ -88,36 +109,32 @@ public final class Simulator implements AutoCloseable {
 
     public Step send(SimEvent event) {
         byte[] key = event.key() == null ? null : event.key().getBytes(StandardCharsets.UTF_8);
-        Topics topics = config.topics();
         if (event.recordTimestamp() != null) { // a promo code takes the time of the event before it
             lastEventTime = Instant.ofEpochMilli(event.recordTimestamp());
         }
-        switch (event.kind()) {
-            case CLICK -> clicks.pipeInput(key,
-                    serdes.click().serializer().serialize(topics.clicks(), (Click) event.value()), lastEventTime);
-            case CONVERSION -> conversions.pipeInput(key,
-                    serdes.conversion().serializer().serialize(topics.conversions(), (Conversion) event.value()),
-                    lastEventTime);
-            case PROMO_CODE -> promoCodes.pipeInput(key, // a null value is a tombstone
-                    serdes.promoCode().serializer().serialize(topics.promoCodes(), (PromoCode) event.value()),
-                    lastEventTime);
-        }
+        String topic = event.topic(config.topics());
+        inputs.get(topic).pipeInput(key, event.serialize(serdes, topic), lastEventTime); // a null value is a tombstone
         String rejection = null;
         while (!deadLetters.isEmpty()) {
             rejection = describe(deadLetters.readRecord());
         }
-        return new Step(decisions.readValuesToList(), rejection);
+        return new Step(decisions.readValuesToList(), adjusted.readValuesToList(), rejection);
     }
 
     /**
      * The end of the input: conversions still waiting for their decision time are decided as a
-     * silent partition would decide them after decision.max.wait.
+     * silent partition would decide them after decision.max.wait, with their held adjustments;
+     * then adjustments still held are rejected (SPEC A5).
      */
-    public List<AttributionDecision> finish() {
+    public Step finish() {
         if (config.delaysDecisions()) {
             driver.advanceWallClockTime(config.decisionMaxWait().plus(Duration.ofSeconds(1)));
         }
-        return decisions.readValuesToList();
+        List<AttributionDecision> decided = decisions.readValuesToList();
+        List<AdjustmentDecision> adjustedNow = new ArrayList<>(adjusted.readValuesToList());
+        driver.advanceWallClockTime(config.adjustments().maxWait());
+        adjustedNow.addAll(adjusted.readValuesToList());
+        return new Step(decided, adjustedNow, null);
     }
 
     private static String describe(TestRecord<byte[], byte[]> deadLetter) {

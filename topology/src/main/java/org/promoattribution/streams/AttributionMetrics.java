@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.promoattribution.schemas.AdjustmentReason;
+import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.validation.DeadLetterReason;
@@ -51,6 +53,20 @@ public final class AttributionMetrics {
         if (underAnotherSession) {
             registry.counter("attribution.conversions.resent.other.session").increment();
         }
+    }
+
+    void adjustment(AdjustmentStatus status, AdjustmentReason reason) {
+        registry.counter("attribution.adjustments", "status", status.name(), "reason", reason.name()).increment();
+    }
+
+    /** An adjustment delivered again (SPEC A6): no second decision. */
+    void duplicateAdjustment() {
+        registry.counter("attribution.adjustments.duplicate").increment();
+    }
+
+    /** An adjustment that arrived before its conversion's decision and waits for it (SPEC A5). */
+    void heldAdjustment() {
+        registry.counter("attribution.adjustments.held").increment();
     }
 
     /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */

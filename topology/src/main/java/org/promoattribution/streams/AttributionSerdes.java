@@ -1,9 +1,11 @@
 package org.promoattribution.streams;
 
 import org.apache.kafka.common.serialization.Serde;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.serde.AvroSerdes;
@@ -14,13 +16,17 @@ public record AttributionSerdes(
         Serde<Click> click,
         Serde<Conversion> conversion,
         Serde<PromoCode> promoCode,
-        Serde<AttributionDecision> decision) {
+        Serde<AttributionDecision> decision,
+        Serde<ConversionAdjustment> adjustment,
+        Serde<AdjustmentDecision> adjustmentDecision) {
 
     public static AttributionSerdes over(SchemaRegistryClient registry, SerdeOptions options) {
         return new AttributionSerdes(
                 AvroSerdes.serde(Click.class, registry, options, false),
                 AvroSerdes.serde(Conversion.class, registry, options, false),
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
-                AvroSerdes.serde(AttributionDecision.class, registry, options, false));
+                AvroSerdes.serde(AttributionDecision.class, registry, options, false),
+                AvroSerdes.serde(ConversionAdjustment.class, registry, options, false),
+                AvroSerdes.serde(AdjustmentDecision.class, registry, options, false));
     }
 }

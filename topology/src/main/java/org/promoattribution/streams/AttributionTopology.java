@@ -21,9 +21,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
-import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
@@ -33,7 +33,12 @@ import org.promoattribution.validation.RecordChecks;
  * <pre>
  * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
  *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─▶ conversions-{credited,invalid,unattributed}
+ *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┐
+ *   ┌─────────────────────────────────────────────────────────────────────────────────────────────┘
+ *   └─ repartition by conversionId ──────────────────────────┐
+ * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
+ *                                          ├─ keyed by conversionId ──────────────┤
+ *                                          └─ keyed otherwise ─ repartition ──────┴─▶ LedgerProcessor ─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
@@ -81,19 +86,34 @@ public final class AttributionTopology {
         RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
-        KStream<String, SpecificRecord> sessionEvents = bySession(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, topics, metrics, limit)
-                .merge(bySession(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, topics, metrics, limit), Named.as("session-events"));
+        KStream<String, SpecificRecord> sessionEvents = byRoutingKey(builder, topics.clicks(), "clicks",
+                clicks, Click::getSessionId, "-by-session", topics, metrics, limit)
+                .merge(byRoutingKey(builder, topics.conversions(), "conversions", conversions,
+                        AttributionTopology::routingKey, "-by-session", topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
-        sessionEvents
+        // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as bytes.
+        KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
-                .to((key, decision, context) -> topics.forOutcome(decision.getOutcome()),
-                        Produced.<String, AttributionDecision>with(Serdes.String(), limit.guard(serdes.decision()))
-                                .withName("decisions-sink"));
+                .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics), Named.as("decisions-encode"))
+                .repartition(Repartitioned.with(Serdes.String(), limit.guard(Serdes.ByteArray()))
+                        .withName("decisions-by-conversion"))
+                .mapValues(LedgerInput.Decided::new, Named.as("decisions-to-ledger"));
+        RecordDecoder<ConversionAdjustment> adjustmentDecoder = new RecordDecoder<>(serdes.adjustment().deserializer(),
+                checks::check);
+        KStream<String, LedgerInput> adjustments = byRoutingKey(builder, topics.adjustments(), "adjustments",
+                adjustmentDecoder, ConversionAdjustment::getConversionId, "-by-conversion", topics, metrics, limit)
+                .mapValues(a -> new LedgerInput.Adjusted((ConversionAdjustment) a), Named.as("adjustments-to-ledger"));
+
+        addLedgerStores(builder, config);
+        decided.merge(adjustments, Named.as("ledger-inputs"))
+                .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
+                        metrics), Named.as("decision-ledger"),
+                        StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS)
+                .to((key, output, context) -> output.topic(),
+                        Produced.with(Serdes.String(), limit.guard(LedgerOutput.SERDE)).withName("ledger-sink"));
         return builder.build(config.streams());
     }
 
@@ -119,12 +139,14 @@ public final class AttributionTopology {
 
     /**
      * Decodes one input topic, sends bad records to the dead-letter topic, and brings every good
-     * one to its session's partition: records keyed by their session go straight on, the others
-     * pass through a repartition topic (as the bytes received, so nothing is re-encoded).
+     * one to the partition of its routing key (a session, or a conversion for adjustments): records
+     * keyed by it go straight on, the others pass through a repartition topic (as the bytes
+     * received, so nothing is re-encoded).
      */
-    private static <T extends SpecificRecord> KStream<String, SpecificRecord> bySession(
+    private static <T extends SpecificRecord> KStream<String, SpecificRecord> byRoutingKey(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics, ProducerLimit limit) {
+            Function<T, String> routingKey, String repartitionSuffix, Topics topics, AttributionMetrics metrics,
+            ProducerLimit limit) {
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
@@ -137,11 +159,11 @@ public final class AttributionTopology {
                 .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         d.raw()), Named.as(name + "-to-session"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName(name + "-by-session"));
+                        .withName(name + repartitionSuffix));
         KStream<String, SpecificRecord> rekeyed = decode(rerouted, name + "-rerouted", decoder, routingKey, false,
                 topics, metrics)
                 .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-rekeyed-value"));
-        return keyed.merge(rekeyed, Named.as(name + "-by-session-merge"));
+        return keyed.merge(rekeyed, Named.as(name + repartitionSuffix + "-merge"));
     }
 
     private static <T extends SpecificRecord> KStream<byte[], Decoded> decode(
@@ -154,6 +176,17 @@ public final class AttributionTopology {
                 .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(name + "-dlq-sink"));
         return decoded.filterNot((key, d) -> d.failed(), Named.as(name + "-good"));
+    }
+
+    private static void addLedgerStores(StreamsBuilder builder, AttributionConfig config) {
+        Duration retention = config.adjustments().retention();
+        for (String store : new String[] {StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS}) {
+            builder.addStateStore(Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(store, retention, Duration.ofMillis(1), false),
+                    Serdes.Bytes(), Serdes.ByteArray()));
+        }
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.HELD_ADJUSTMENTS), Serdes.Bytes(), Serdes.ByteArray()));
     }
 
     private static void addSessionStores(StreamsBuilder builder, AttributionConfig config) {

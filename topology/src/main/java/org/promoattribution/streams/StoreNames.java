@@ -10,6 +10,15 @@ public final class StoreNames {
     public static final String CLICK_IDS = "click-ids";
     /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
     public static final String SEEN_CONVERSIONS = "seen-conversions";
+    /**
+     * The decision ledger: per (programId, conversionId), on the conversion's own partition, what
+     * the adjustments of its decision need (SPEC A1), kept for adjustment.retention of processing time.
+     */
+    public static final String DECISION_LEDGER = "decision-ledger";
+    /** The adjustments decided, per (programId, conversionId, adjustmentId), for re-deliveries (SPEC A6). */
+    public static final String SEEN_ADJUSTMENTS = "seen-adjustments";
+    /** Adjustments waiting for their conversion's decision (SPEC A5). */
+    public static final String HELD_ADJUSTMENTS = "held-adjustments";
     /** Conversions waiting for their decision time when decision.delay is set. */
     public static final String PENDING_CONVERSIONS = "pending-conversions";
     /** Decisions with the inputs that made them, by conversionId, kept for explain.retention (explain). */

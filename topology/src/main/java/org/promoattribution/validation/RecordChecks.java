@@ -3,10 +3,12 @@ package org.promoattribution.validation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 
 /**
- * The checks of SPEC "Records", "Time" and "Limits" for clicks and conversions; the first that
+ * The checks of SPEC "Records", "Time" and "Limits" for clicks, conversions and adjustments; the first that
  * fails names the record's dead-letter reason. {@code now} is the wall clock when the record is
  * processed.
  */
@@ -35,14 +37,33 @@ public final class RecordChecks {
         RecordLimits.shortText("customerId", conversion.getCustomerId());
         RecordLimits.shortText("currency", conversion.getCurrency());
         times.eventTime(conversion.getTimestamp(), now);
-        BigDecimal amount = conversion.getAmount();
+        amount(conversion.getAmount());
+        limits.typedCodes(conversion.getPromoCodes());
+        return conversion;
+    }
+
+    /** SPEC "Records": an AMOUNT_CHANGE needs the new amount; a REVERSAL's amount is ignored. */
+    public ConversionAdjustment check(ConversionAdjustment adjustment, Instant now) {
+        requireId("adjustmentId", adjustment.getAdjustmentId());
+        requireId("conversionId", adjustment.getConversionId());
+        requireId("programId", adjustment.getProgramId());
+        times.eventTime(adjustment.getTimestamp(), now);
+        if (adjustment.getKind() == AdjustmentKind.AMOUNT_CHANGE) {
+            if (adjustment.getAmount() == null) {
+                throw new InvalidRecordException(DeadLetterReason.MISSING_FIELD,
+                        "missing required field amount (an AMOUNT_CHANGE sets the order's new total)");
+            }
+            amount(adjustment.getAmount());
+        }
+        return adjustment;
+    }
+
+    private static void amount(BigDecimal amount) {
         RecordLimits.amount(amount); // first: a number of a million digits is not worth printing
         if (amount != null && amount.signum() < 0) {
             throw new InvalidRecordException(DeadLetterReason.NEGATIVE_AMOUNT,
                     "amount must not be negative: " + amount.stripTrailingZeros().toPlainString());
         }
-        limits.typedCodes(conversion.getPromoCodes());
-        return conversion;
     }
 
     /** A required id: present, not blank, and within the id length limit. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
+import static org.promoattribution.testing.Fixtures.reversal;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ class BoundedRocksDbMemoryTest {
         try (AttributionDriver driver = new AttributionDriver(settings)) {
             // A window store opens its first segment with its first record.
             driver.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
-                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
+                    .adjustments(reversal("a1", "o1", "2026-06-02T10:00:00Z"));
             List<Metric> capacities = driver.driver().metrics().values().stream()
                     .filter(m -> m.metricName().name().equals("block-cache-capacity"))
                     .map(Metric.class::cast)

@@ -52,7 +52,7 @@ class TopicSetupIT {
         Topics d = Topics.DEFAULTS;
         return new Topics(prefix + d.clicks(), prefix + d.conversions(), prefix + d.promoCodes(),
                 prefix + d.validatedPromoCodes(), prefix + d.credited(), prefix + d.invalid(),
-                prefix + d.unattributed(), prefix + d.deadLetter());
+                prefix + d.unattributed(), prefix + d.deadLetter(), prefix + d.adjustments(), prefix + d.adjusted());
     }
 
     @Test
@@ -83,8 +83,8 @@ class TopicSetupIT {
     void existingInputTopicsThatDeleteByTheProducersTimestampAreNamed() throws Exception {
         Topics topics = named("existing-");
         admin.createTopics(List.of(new NewTopic(topics.clicks(), 1, (short) 1),
-                new NewTopic(topics.conversions(), 1, (short) 1)
-                        .configs(Map.of("retention.ms", "-1")))).all().get();
+                new NewTopic(topics.conversions(), 1, (short) 1).configs(Map.of("retention.ms", "-1")),
+                new NewTopic(topics.adjustments(), 1, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         assertThat(TopicSetup.retentionRisks(admin, topics)).singleElement().asString()
                 .startsWith("topic " + topics.clicks() + " deletes records").contains("LogAppendTime");
     }

@@ -19,7 +19,7 @@ class BenchResultsTest {
             "embedded <broker>");
 
     private static Throughput run(String scenario, String contender, Guarantee guarantee, double seconds) {
-        return new Throughput(scenario, contender, guarantee, 10_000, 1_000_000, seconds, 0, 0);
+        return new Throughput(scenario, contender, guarantee, 10_000, 1_000_000, seconds, 0, 0, 0, 0);
     }
 
     /** C at 5,000 records/s, B at 8,000, A at 20,000 (EOS); curves that halve and hold. */
@@ -35,9 +35,10 @@ class BenchResultsTest {
         results.addHistory(1, run("history-1", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1));
         results.addHistory(1_000, run("history-1000", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1.25));
         results.addSessions(100, new Throughput("sessions-100", BenchResults.ATTRIBUTION,
-                Guarantee.EXACTLY_ONCE_V2, 1_000, 100_000, 1, 300_000, 1_000), 200_000_000);
+                Guarantee.EXACTLY_ONCE_V2, 1_000, 100_000, 1, 300_000, 1_000, 10_000, 100), 200_000_000);
         results.addSessions(400, new Throughput("sessions-400", BenchResults.ATTRIBUTION,
-                Guarantee.EXACTLY_ONCE_V2, 4_000, 400_000, 1, 600_000, 4_000), 250_000_000);
+                Guarantee.EXACTLY_ONCE_V2, 4_000, 400_000, 1, 600_000, 4_000, 32_000, 400), 250_000_000);
+        results.addAdjusted(run("main-adjusted", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2.5));
         return results;
     }
 
@@ -80,7 +81,9 @@ class BenchResultsTest {
                 .containsEntry("p99_ms_at_half_load", false) // 300 ms: nearest rank of 4 samples is the max
                 .containsEntry("regex_10k_vs_10", false)
                 .containsEntry("history_1000_vs_1", true)
-                .containsEntry("bytes_per_click", true);
+                .containsEntry("bytes_per_click", true)
+                .containsEntry("adjustments_vs_without", false) // 4,000 records/s with them, 5,000 without
+                .containsEntry("bytes_per_decision", true); // 80 at the largest session count
         assertThat(new Target("at most", "k", 200, 200, false).passed()).isTrue();
         assertThat(new Target("at least", "k", 0.59, 0.6, true).passed()).isFalse();
     }
@@ -93,11 +96,13 @@ class BenchResultsTest {
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         for (String key : new String[] {"attribution_vs_streams_passthrough", "attribution_vs_raw_clients",
                 "p99_ms_at_half_load", "regex_10k_vs_10", "history_1000_vs_1", "bytes_per_click",
-                "attribution_eos_records_per_s", "regex_10000_records_per_s", "sessions_400_rss_bytes"}) {
+                "attribution_eos_records_per_s", "regex_10000_records_per_s", "sessions_400_rss_bytes",
+                "adjustments_vs_without", "bytes_per_decision", "attribution_adjusted_eos_records_per_s"}) {
             assertThat(json.get(key).isNumber()).as(key).isTrue();
         }
         assertThat(json.get("attribution_vs_raw_clients_alos").isNull()).isTrue();
-        assertThat(json.get("targets")).hasSize(5);
+        assertThat(json.get("targets")).hasSize(7);
+        assertThat(json.get("throughput_with_adjustments")).hasSize(1);
         assertThat(json.get("throughput")).hasSize(3);
         assertThat(json.get("cores").asInt()).isEqualTo(2);
     }

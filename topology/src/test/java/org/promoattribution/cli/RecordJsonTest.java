@@ -14,10 +14,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.config.Topics;
+import org.promoattribution.schemas.AdjustmentDecision;
+import org.promoattribution.schemas.AdjustmentReason;
+import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Basis;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.PromoCode;
@@ -57,6 +61,33 @@ class RecordJsonTest {
                         + "\"clickId\":\"c1\",\"unmatchedCodes\":[\"nope\"],\"programId\":\"acme\",\"sessionId\":\"s1\","
                         + "\"timestamp\":\"2026-06-01T10:05:00Z\",\"amount\":\"59.90\",\"currency\":\"USD\","
                         + "\"clickTimestamp\":\"2026-06-01T10:00:00Z\",\"decidedAt\":\"2026-06-01T10:05:01Z\"}");
+    }
+
+    @Test
+    void anAdjustmentDecisionAsSimulatePrintsItWithEveryField() {
+        AdjustmentDecision decision = AdjustmentDecision.newBuilder()
+                .setAdjustmentId("a1").setConversionId("o1").setProgramId("acme").setStatus(AdjustmentStatus.APPLIED)
+                .setReason(AdjustmentReason.REVERSED).setOutcome(Outcome.CREDITED).setPartnerId("blog")
+                .setPreviousAmount(new BigDecimal("59.9000")).setAmount(new BigDecimal("0.0000"))
+                .setDecidedAt(Instant.parse("2026-06-20T09:00:01Z")).build();
+        byte[] value = serdes.adjustmentDecision().serializer().serialize("conversions-adjusted", decision);
+
+        assertThat(json.format(record("conversions-adjusted", "o1", value))).isEqualTo(
+                "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\",\"status\":\"APPLIED\","
+                        + "\"reason\":\"REVERSED\",\"partnerId\":\"blog\",\"previousAmount\":\"59.90\",\"amount\":\"0\","
+                        + "\"programId\":\"acme\",\"outcome\":\"CREDITED\",\"decidedAt\":\"2026-06-20T09:00:01Z\"}");
+    }
+
+    @Test
+    void anAdjustmentReadsBackAsTheSameRecord() {
+        ConversionAdjustment change = Fixtures.amountChange("a1", "o1", "2026-06-20T09:00:00Z", "45.5");
+        String line = json.format(record("conversion-adjustments", "o1",
+                serdes.adjustment().serializer().serialize("conversion-adjustments", change)));
+
+        assertThat(line).isEqualTo("{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\","
+                + "\"programId\":\"acme\",\"timestamp\":\"2026-06-20T09:00:00Z\",\"kind\":\"AMOUNT_CHANGE\","
+                + "\"amount\":\"45.50\",\"note\":null}");
+        assertThat(new JsonEvents(mapper).parse(line).value()).isEqualTo(change);
     }
 
     @Test

@@ -366,7 +366,7 @@ class SimulateCommandTest {
     void crlfLineEndsWorkAndBlankLinesAreSkippedButCounted() throws IOException {
         Run run = simulate("simulate", bytesFile(bytes("\r\n   \r\n\t\n" + "{\"type\":\"refund\"}\r\n" + NEXT_EVENT + "\r\n")));
         assertThat(run).isEqualTo(new Run(0, List.of(rejected(4, "UNDECODABLE: unknown event type refund "
-                + "(expected click, conversion, promo_code or promo_code_delete)"), NEXT_DECISION)));
+                + "(expected click, conversion, promo_code, promo_code_delete or adjustment)"), NEXT_DECISION)));
     }
 
     @Test

@@ -25,9 +25,6 @@ import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.local.LocalStack;
 import org.promoattribution.schemas.AttributionDecision;
-import org.promoattribution.schemas.Click;
-import org.promoattribution.schemas.Conversion;
-import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
@@ -41,7 +38,7 @@ import org.promoattribution.streams.AttributionSerdes;
  * with read_committed from the start.
  */
 final class Scenario implements AutoCloseable {
-    private static final int PARTITIONS = 4;
+    static final int PARTITIONS = 4;
 
     final String name;
     final Topics topics;
@@ -77,7 +74,7 @@ final class Scenario implements AutoCloseable {
         settings.setProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "5000");
         settings.setProperty(AttributionConfig.ROCKSDB_MEMORY_BYTES, String.valueOf(16 * 1024 * 1024));
         for (String topic : List.of("clicks", "conversions", "promo-codes", "promo-codes-validated", "credited",
-                "invalid", "unattributed", "dlq")) {
+                "invalid", "unattributed", "dlq", "adjustments", "adjusted")) {
             settings.setProperty(AttributionConfig.TOPIC_PREFIX + topic, name + "-" + topic);
         }
         for (int i = 0; i < instanceSettings.length; i += 2) {
@@ -153,14 +150,14 @@ final class Scenario implements AutoCloseable {
         List<RecordMetadata> acknowledged = new ArrayList<>(events.size());
         String previousTopic = null;
         for (SimEvent event : events) {
-            String topic = topicOf(event);
+            String topic = event.topic(topics);
             if (previousTopic != null && !topic.equals(previousTopic)) {
                 acknowledged.addAll(acknowledged(sent));
                 sent.clear();
             }
             previousTopic = topic;
             sent.add(producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), bytes(event.key()),
-                    serialize(topic, event))));
+                    event.serialize(serdes, topic))));
         }
         acknowledged.addAll(acknowledged(sent));
         return acknowledged;
@@ -204,21 +201,6 @@ final class Scenario implements AutoCloseable {
         return serdes.decision().deserializer().deserialize(topics.credited(), value);
     }
 
-    private String topicOf(SimEvent event) {
-        return switch (event.kind()) {
-            case CLICK -> topics.clicks();
-            case CONVERSION -> topics.conversions();
-            case PROMO_CODE -> topics.promoCodes();
-        };
-    }
-
-    private byte[] serialize(String topic, SimEvent event) {
-        return switch (event.kind()) {
-            case CLICK -> serdes.click().serializer().serialize(topic, (Click) event.value());
-            case CONVERSION -> serdes.conversion().serializer().serialize(topic, (Conversion) event.value());
-            case PROMO_CODE -> serdes.promoCode().serializer().serialize(topic, (PromoCode) event.value());
-        };
-    }
 
     private static List<RecordMetadata> acknowledged(List<Future<RecordMetadata>> sent) {
         List<RecordMetadata> acks = new ArrayList<>(sent.size());

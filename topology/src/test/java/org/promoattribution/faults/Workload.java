@@ -92,7 +92,7 @@ final class Workload {
                 assertThat(step.rejection()).as("generated events are valid").isNull();
                 step.decisions().forEach(d -> decisions.put(d.getConversionId(), d));
             }
-            simulator.finish().forEach(d -> decisions.put(d.getConversionId(), d));
+            simulator.finish().decisions().forEach(d -> decisions.put(d.getConversionId(), d));
         }
         return decisions;
     }

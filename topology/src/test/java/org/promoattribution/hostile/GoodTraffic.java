@@ -13,6 +13,7 @@ import org.promoattribution.load.TrafficProfile;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.simulate.SimEvent;
 
@@ -66,6 +67,12 @@ final class GoodTraffic {
                         PromoCode p = (PromoCode) e.value();
                         yield PromoCode.newBuilder(p).setPromoCodeId(prefix + p.getPromoCodeId())
                                 .setProgramId(prefix + p.getProgramId()).build();
+                    }
+                    case ADJUSTMENT -> {
+                        ConversionAdjustment a = (ConversionAdjustment) e.value();
+                        yield ConversionAdjustment.newBuilder(a).setAdjustmentId(prefix + a.getAdjustmentId())
+                                .setConversionId(prefix + a.getConversionId()).setProgramId(prefix + a.getProgramId())
+                                .build();
                     }
                 })).toList();
     }

@@ -103,7 +103,8 @@ class DeliveryTopologyTest {
 
         @Test
         void aReDeliveryIsRememberedForTheDedupRetentionInProcessingTime() {
-            restartWith("dedup.retention", "P1D");
+            // the decision ledger remembers written orders for adjustment.retention: past both, an order is new
+            restartWith("dedup.retention", "P1D", "adjustment.retention", "P1D");
             Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
             pipeline.conversions(order);
             pipeline.advanceWallClock(Duration.ofHours(23));

@@ -29,9 +29,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
@@ -60,6 +62,8 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> clicks;
     private final TestInputTopic<byte[], byte[]> conversions;
     private final TestInputTopic<byte[], byte[]> promoCodes;
+    private final TestInputTopic<byte[], byte[]> adjustments;
+    private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     private Instant wallClock;
@@ -94,6 +98,9 @@ public final class AttributionDriver implements AutoCloseable {
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
         promoCodes = driver.createInputTopic(topics.promoCodes(), bytes, bytes);
+        adjustments = driver.createInputTopic(topics.adjustments(), bytes, bytes);
+        adjusted = driver.createOutputTopic(topics.adjusted(), Serdes.String().deserializer(),
+                serdes.adjustmentDecision().deserializer());
         for (String topic : List.of(topics.credited(), topics.invalid(), topics.unattributed())) {
             decisionTopics.add(driver.createOutputTopic(topic, Serdes.String().deserializer(),
                     serdes.decision().deserializer()));
@@ -148,6 +155,40 @@ public final class AttributionDriver implements AutoCloseable {
         conversions.pipeInput(bytes(key), serdes.conversion().serializer().serialize(topics.conversions(), conversion),
                 conversion.getTimestamp());
         return this;
+    }
+
+    public AttributionDriver adjustments(ConversionAdjustment... events) {
+        for (ConversionAdjustment adjustment : events) {
+            adjustmentKeyed(adjustment.getConversionId(), adjustment);
+        }
+        return this;
+    }
+
+    public AttributionDriver adjustmentKeyed(String key, ConversionAdjustment adjustment) {
+        adjustments.pipeInput(bytes(key), serialize(adjustment), adjustment.getTimestamp());
+        return this;
+    }
+
+    public AttributionDriver rawAdjustment(byte[] key, byte[] value) {
+        adjustments.pipeInput(key, value);
+        return this;
+    }
+
+    /** Every adjustment decision written since the last read, each keyed by its conversionId. */
+    public List<AdjustmentDecision> adjustmentDecisions() {
+        List<AdjustmentDecision> all = new ArrayList<>();
+        for (TestRecord<String, AdjustmentDecision> record : adjusted.readRecordsToList()) {
+            assertThat(record.key()).isEqualTo(record.value().getConversionId());
+            all.add(record.value());
+        }
+        return all;
+    }
+
+    /** The one adjustment decision written since the last read. */
+    public AdjustmentDecision adjustmentDecision() {
+        List<AdjustmentDecision> all = adjustmentDecisions();
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 
     public AttributionDriver rawClick(byte[] key, byte[] value) {
@@ -216,6 +257,10 @@ public final class AttributionDriver implements AutoCloseable {
 
     public byte[] serialize(Conversion conversion) {
         return serdes.conversion().serializer().serialize(topics.conversions(), conversion);
+    }
+
+    public byte[] serialize(ConversionAdjustment adjustment) {
+        return serdes.adjustment().serializer().serialize(topics.adjustments(), adjustment);
     }
 
     public byte[] serialize(PromoCode code) {

@@ -3,8 +3,10 @@ package org.promoattribution.testing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
@@ -39,6 +41,30 @@ public final class Fixtures {
                 .setPromoCodes(List.of(codes))
                 .setAmount(new BigDecimal("59.9000"))
                 .setCurrency("USD")
+                .build();
+    }
+
+    /** A refund or cancellation of conversion {@code conversionId}. */
+    public static ConversionAdjustment reversal(String adjustmentId, String conversionId, String time) {
+        return adjustment(adjustmentId, conversionId, time, AdjustmentKind.REVERSAL, null);
+    }
+
+    /** A change of conversion {@code conversionId}'s total to {@code amount}. */
+    public static ConversionAdjustment amountChange(String adjustmentId, String conversionId, String time,
+                                                    String amount) {
+        return adjustment(adjustmentId, conversionId, time, AdjustmentKind.AMOUNT_CHANGE,
+                new BigDecimal(amount).setScale(4));
+    }
+
+    private static ConversionAdjustment adjustment(String adjustmentId, String conversionId, String time,
+                                                   AdjustmentKind kind, BigDecimal amount) {
+        return ConversionAdjustment.newBuilder()
+                .setAdjustmentId(adjustmentId)
+                .setConversionId(conversionId)
+                .setProgramId(PROGRAM)
+                .setTimestamp(at(time))
+                .setKind(kind)
+                .setAmount(amount)
                 .build();
     }
 

@@ -9,9 +9,11 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaNotRegisteredException;
@@ -32,6 +34,10 @@ class AvroSerdeRoundTripTest {
         assertThat(roundTrip(Conversion.class, "conversions", TestRecords.conversion())).isEqualTo(TestRecords.conversion());
         assertThat(roundTrip(AttributionDecision.class, "decisions", TestRecords.decision())).isEqualTo(TestRecords.decision());
         assertThat(roundTrip(PromoCode.class, "promo-codes", TestRecords.promoCode())).isEqualTo(TestRecords.promoCode());
+        assertThat(roundTrip(ConversionAdjustment.class, "conversion-adjustments", TestRecords.adjustment()))
+                .isEqualTo(TestRecords.adjustment());
+        assertThat(roundTrip(AdjustmentDecision.class, "conversions-adjusted", TestRecords.adjustmentDecision()))
+                .isEqualTo(TestRecords.adjustmentDecision());
     }
 
     @Test

@@ -12,10 +12,15 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.promoattribution.schemas.AdjustmentDecision;
+import org.promoattribution.schemas.AdjustmentKind;
+import org.promoattribution.schemas.AdjustmentReason;
+import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Basis;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.Outcome;
@@ -50,6 +55,19 @@ final class TestRecords {
                 .setClickId("c-1").setClickTimestamp(T0).setUnmatchedCodes(List.of("NOPE"))
                 .setDecidedAt(T0.plusSeconds(61))
                 .build();
+    }
+
+    static ConversionAdjustment adjustment() {
+        return ConversionAdjustment.newBuilder().setAdjustmentId("a-1").setConversionId("o-1").setProgramId("p-1")
+                .setTimestamp(T0.plusSeconds(3600)).setKind(AdjustmentKind.AMOUNT_CHANGE)
+                .setAmount(new BigDecimal("49.9900")).setNote("partial refund").build();
+    }
+
+    static AdjustmentDecision adjustmentDecision() {
+        return AdjustmentDecision.newBuilder().setAdjustmentId("a-1").setConversionId("o-1").setProgramId("p-1")
+                .setStatus(AdjustmentStatus.APPLIED).setReason(AdjustmentReason.AMOUNT_CHANGED)
+                .setOutcome(Outcome.CREDITED).setPartnerId("partner-7").setPreviousAmount(new BigDecimal("99.9900"))
+                .setAmount(new BigDecimal("49.9900")).setDecidedAt(T0.plusSeconds(3601)).build();
     }
 
     static PromoCode promoCode() {

@@ -1,0 +1,98 @@
+package org.promoattribution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** SPEC "Offline simulation" with adjustments (SPEC "Adjustments"): lines in the order decided. */
+class SimulateAdjustmentsTest {
+    private static final String CODE = "{\"type\":\"promo_code\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\","
+            + "\"code\":\"SUMMER10\",\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"IF_WINNER\","
+            + "\"dealId\":\"d-7\",\"validFrom\":\"2026-01-01T00:00:00Z\",\"validTo\":null}";
+    private static final String CLICK = "{\"type\":\"click\",\"clickId\":\"c1\",\"programId\":\"acme\","
+            + "\"sessionId\":\"s1\",\"partnerId\":\"blog\",\"timestamp\":\"2026-06-01T10:00:00Z\"}";
+    private static final String ORDER = "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\","
+            + "\"sessionId\":\"s1\",\"timestamp\":\"2026-06-01T10:05:00Z\",\"promoCodes\":[\"summer10\"],"
+            + "\"amount\":\"59.90\",\"currency\":\"USD\"}";
+    private static final String DECISION = "{\"conversionId\":\"o1\",\"outcome\":\"CREDITED\","
+            + "\"reason\":\"PROMO_CODE_WINNER\",\"partnerId\":\"blog\",\"basis\":\"PROMO_CODE\",\"promoCodeId\":\"pc-1\","
+            + "\"promoCode\":\"summer10\",\"dealId\":\"d-7\",\"clickId\":\"c1\",\"unmatchedCodes\":[]}";
+    private static final String REVERSAL = "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\","
+            + "\"programId\":\"acme\",\"timestamp\":\"2026-06-20T09:00:00Z\",\"kind\":\"REVERSAL\"}";
+    private static final String REVERSED = "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\","
+            + "\"status\":\"APPLIED\",\"reason\":\"REVERSED\",\"partnerId\":\"blog\",\"previousAmount\":\"59.90\","
+            + "\"amount\":\"0\"}";
+
+    @TempDir
+    Path dir;
+
+    private List<String> simulate(String... lines) throws IOException {
+        return simulateWith(List.of(), lines);
+    }
+
+    private List<String> simulateWith(List<String> options, String... lines) throws IOException {
+        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
+        StringWriter out = new StringWriter();
+        CommandLine cli = PromoAttributionCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        List<String> args = new java.util.ArrayList<>(List.of("simulate", "--now", "2026-12-01T00:00:00Z"));
+        args.addAll(options);
+        args.add(file.toString());
+        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+        return out.toString().lines().toList();
+    }
+
+    private static String change(String adjustmentId, String amount) {
+        return "{\"type\":\"adjustment\",\"adjustmentId\":\"" + adjustmentId + "\",\"conversionId\":\"o1\","
+                + "\"programId\":\"acme\",\"timestamp\":\"2026-06-10T09:00:00Z\",\"kind\":\"AMOUNT_CHANGE\""
+                + (amount == null ? "" : ",\"amount\":\"" + amount + "\"") + "}";
+    }
+
+    @Test
+    void reproducesTheSpecAdjustmentExample() throws IOException {
+        assertThat(simulate(CODE, CLICK, ORDER, REVERSAL)).containsExactly(DECISION, REVERSED);
+    }
+
+    @Test
+    void anAmountChangePrintsBothAmountsAsDecimalStrings() throws IOException {
+        assertThat(simulate(CODE, CLICK, ORDER, change("a0", "45.5"), change("a0", "45.5"), REVERSAL)).containsExactly(
+                DECISION,
+                "{\"type\":\"adjustment\",\"adjustmentId\":\"a0\",\"conversionId\":\"o1\",\"status\":\"APPLIED\","
+                        + "\"reason\":\"AMOUNT_CHANGED\",\"partnerId\":\"blog\",\"previousAmount\":\"59.90\","
+                        + "\"amount\":\"45.50\"}",
+                REVERSED.replace("59.90", "45.50"));
+    }
+
+    @Test
+    void anAdjustmentBeforeItsConversionIsDecidedRightAfterIt() throws IOException {
+        assertThat(simulate(CODE, REVERSAL, CLICK, ORDER)).containsExactly(DECISION, REVERSED);
+    }
+
+    @Test
+    void withADecisionDelayAHeldAdjustmentFollowsItsConversionDecidedAtTheEnd() throws IOException {
+        assertThat(simulateWith(List.of("--decision-delay", "PT10M"), CODE, CLICK, ORDER, REVERSAL))
+                .containsExactly(DECISION, REVERSED);
+    }
+
+    @Test
+    void anAdjustmentStillHeldAtTheEndOfInputIsUnknownConversion() throws IOException {
+        assertThat(simulate(REVERSAL)).containsExactly("{\"type\":\"adjustment\",\"adjustmentId\":\"a1\","
+                + "\"conversionId\":\"o1\",\"status\":\"REJECTED\",\"reason\":\"UNKNOWN_CONVERSION\",\"partnerId\":null,"
+                + "\"previousAmount\":null,\"amount\":null}");
+    }
+
+    @Test
+    void anAmountChangeWithoutAnAmountIsRejected() throws IOException {
+        assertThat(simulate(change("a1", null))).containsExactly("{\"type\":\"rejected\",\"line\":1,\"error\":"
+                + "\"MISSING_FIELD: missing required field amount (an AMOUNT_CHANGE sets the order's new total)\"}");
+    }
+}
