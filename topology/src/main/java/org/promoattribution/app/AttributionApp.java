@@ -18,6 +18,7 @@ public final class AttributionApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final PromoCodeIndex index = new PromoCodeIndex();
     private final ThreadFailureWatch health;
+    private final LostInput lostInput;
     private final RegistryWait registryWait;
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
@@ -29,8 +30,9 @@ public final class AttributionApp implements AutoCloseable {
                           StreamsHooks hooks) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index),
-                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)));
+                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)), hooks.clientSupplier());
         health = hooks.watch();
+        lostInput = hooks.lostInput();
         registryWait = new RegistryWait(registry, health);
         streams.setUncaughtExceptionHandler(hooks.uncaughtExceptionHandler());
         streams.setStateListener(hooks.stateListener());
@@ -50,6 +52,11 @@ public final class AttributionApp implements AutoCloseable {
     /** Whether this instance is ready and live, as its hooks saw it. */
     public ThreadFailureWatch health() {
         return health;
+    }
+
+    /** Input deleted before this instance read it, as its hooks saw it. */
+    public LostInput lostInput() {
+        return lostInput;
     }
 
     public PromoCodeIndex codes() {

@@ -1,6 +1,7 @@
 package org.promoattribution.app;
 
 import java.time.Clock;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.config.HealthSettings;
@@ -8,16 +9,19 @@ import org.promoattribution.streams.AttributionMetrics;
 
 /**
  * What the application hands Kafka Streams to call back: the uncaught-exception handler and the
- * state listener. Both report to one {@link ThreadFailureWatch}, which the health checks read.
- * Override a method to hook in other behaviour.
+ * state listener, which report to one {@link ThreadFailureWatch}, and the clients, whose main
+ * consumer reports input deleted before it was read to one {@link LostInput}; the health checks
+ * read both. Override a method to hook in other behaviour.
  */
 public class StreamsHooks {
     private final ThreadFailureWatch watch;
     private final AttributionMetrics metrics;
+    private final LostInput lostInput;
 
     public StreamsHooks(ThreadFailureWatch watch, AttributionMetrics metrics) {
         this.watch = watch;
         this.metrics = metrics;
+        this.lostInput = new LostInput(metrics);
     }
 
     /** Hooks reporting to a watch of their own, on the system clock. */
@@ -29,11 +33,19 @@ public class StreamsHooks {
         return watch;
     }
 
+    public LostInput lostInput() {
+        return lostInput;
+    }
+
     public StreamsUncaughtExceptionHandler uncaughtExceptionHandler() {
         return new ReplaceFailedThread(watch, metrics);
     }
 
     public KafkaStreams.StateListener stateListener() {
         return new WatchedStateListener(watch);
+    }
+
+    public KafkaClientSupplier clientSupplier() {
+        return new StreamsClients(lostInput);
     }
 }

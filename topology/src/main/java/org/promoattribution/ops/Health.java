@@ -1,18 +1,21 @@
 package org.promoattribution.ops;
 
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.promoattribution.app.LostInput;
 import org.promoattribution.app.ThreadFailureWatch;
 
 /**
- * What the health endpoints say: the Kafka Streams state, and why the instance is not live or not
- * ready (null when it is). The rules are the watch's: ready when RUNNING with no stream thread
- * failure in the quiet period; live unless ERROR, PENDING_ERROR, NOT_RUNNING that no one asked
- * for, or in a crash loop.
+ * What the health endpoints say: the Kafka Streams state, why the instance is not live or not
+ * ready (null when it is), and the input it lost (null when none). The rules are the watch's:
+ * ready when RUNNING with no stream thread failure in the quiet period; live unless ERROR,
+ * PENDING_ERROR, NOT_RUNNING that no one asked for, or in a crash loop. Lost input makes neither
+ * DOWN: no restart brings the records back, and the instance processes the rest as it should.
  */
-record Health(State state, String notLive, String notReady) {
+record Health(State state, String notLive, String notReady, String lost) {
 
-    static Health of(ThreadFailureWatch watch) {
-        return new Health(watch.state(), watch.notLive().orElse(null), watch.notReady().orElse(null));
+    static Health of(ThreadFailureWatch watch, LostInput lostInput) {
+        return new Health(watch.state(), watch.notLive().orElse(null), watch.notReady().orElse(null),
+                lostInput.describe().orElse(null));
     }
 
     boolean live() {

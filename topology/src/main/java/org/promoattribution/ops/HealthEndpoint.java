@@ -7,7 +7,11 @@ import org.promoattribution.streams.ExplanationJson;
 
 /**
  * {@code /health/live} and {@code /health/ready}: 200 with {"status":"UP"} or 503 with
- * {"status":"DOWN"} and the reason, and the Kafka Streams state either way.
+ * {"status":"DOWN"} and the reason, and the Kafka Streams state either way. Once input was lost
+ * (deleted before it was read), a 200 says {"status":"DEGRADED"}, and every answer carries the
+ * lost ranges in {@code lost}: an orchestrator reads only the code, and should neither restart
+ * the instance nor take it out of service for records no restart brings back; a person or script
+ * reading the body must not see UP.
  */
 final class HealthEndpoint implements Endpoint {
     private final Supplier<Health> health;
@@ -28,10 +32,13 @@ final class HealthEndpoint implements Endpoint {
             default -> throw new HttpProblem(404, "use /health/live or /health/ready");
         };
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("status", down == null ? "UP" : "DOWN");
+        body.put("status", down != null ? "DOWN" : now.lost() != null ? "DEGRADED" : "UP");
         body.put("state", now.state().name());
         if (down != null) {
             body.put("reason", down);
+        }
+        if (now.lost() != null) {
+            body.put("lost", now.lost());
         }
         return Response.json(down == null ? 200 : 503, ExplanationJson.mapper().valueToTree(body));
     }

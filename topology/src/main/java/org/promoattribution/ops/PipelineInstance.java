@@ -85,7 +85,7 @@ public final class PipelineInstance implements AutoCloseable {
     }
 
     Health health() {
-        return Health.of(app.health());
+        return Health.of(app.health(), app.lostInput());
     }
 
     public AttributionApp app() {

@@ -92,6 +92,11 @@ public final class AttributionMetrics {
         registry.counter("attribution.stream.threads.replaced", "exception", exception).increment();
     }
 
+    /** Input records (counted by offsets) deleted before the pipeline read them. */
+    public void inputRecordsLost(String topic, long offsets) {
+        registry.counter("attribution.input.records.lost", "topic", topic).increment(offsets);
+    }
+
     /** 1 while {@code up} holds, else 0: the answer of /health/{probe}. */
     public void health(String probe, BooleanSupplier up) {
         Gauge.builder("attribution.health", () -> up.getAsBoolean() ? 1 : 0)

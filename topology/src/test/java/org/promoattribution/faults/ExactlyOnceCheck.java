@@ -39,8 +39,7 @@ final class ExactlyOnceCheck {
     /** Waits for every expected decision, reads on a little, then checks and prints the counts. */
     static void verify(Scenario scenario, Workload workload, String faults) throws InterruptedException {
         Map<String, AttributionDecision> expected = workload.expected;
-        scenario.decisions.await("a decision for each of the " + expected.size() + " conversions",
-                records -> scenario.decided() >= expected.size(), Duration.ofSeconds(180));
+        scenario.awaitDecided(expected.size(), Duration.ofSeconds(180));
         Thread.sleep(3_000); // a decision too many, committed a little later, must show too
 
         Map<String, Integer> copies = new HashMap<>();

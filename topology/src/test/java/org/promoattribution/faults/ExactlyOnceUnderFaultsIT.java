@@ -71,13 +71,7 @@ class ExactlyOnceUnderFaultsIT {
     void instancesJoiningAndLeavingMidStreamLoseNothingAndDecideNothingTwice(@TempDir Path dir) throws Exception {
         try (Scenario scenario = new Scenario(stack, "rebalance", dir,
                 StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")) {
-            ChildInstance a = scenario.launch("a", "state-a");
-            ChildInstance b = scenario.launch("b", "state-b");
-            a.awaitRunning(0);
-            b.awaitRunning(0);
-            scenario.send(workload.codes);
-            a.awaitRunning(codes);
-            b.awaitRunning(codes);
+            ChildInstance a = scenario.launchWithCodes(workload.codes, "a", "b").get(0);
 
             scenario.send(thirds.get(0).events());
             int atJoin = scenario.awaitDecided(thirds.get(0).midway());

@@ -113,6 +113,21 @@ final class Scenario implements AutoCloseable {
         return child;
     }
 
+    /**
+     * Starts instances, each on a state dir of its name ("state-a" for "a"), sends the promo codes
+     * once all run, and waits until each knows them.
+     */
+    List<ChildInstance> launchWithCodes(List<SimEvent> codes, String... names) {
+        List<ChildInstance> launched = new ArrayList<>(names.length);
+        for (String instance : names) {
+            launched.add(launch(instance, "state-" + instance));
+        }
+        launched.forEach(i -> i.awaitRunning(0));
+        send(codes);
+        launched.forEach(i -> i.awaitRunning(codes.size()));
+        return launched;
+    }
+
     /** Starts an instance on {@code dataDir} (a name under the scenario's directory), as {@code run --data-dir}. */
     ChildInstance launchOnDataDir(String instance, String dataDir) {
         Properties own = new Properties();
@@ -166,8 +181,13 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until at least {@code count} conversions are decided, and tells how many are. */
     int awaitDecided(int count) {
+        return awaitDecided(count, Duration.ofSeconds(120));
+    }
+
+    /** Waits up to {@code timeout}; on time out, says how many are decided and how each instance's log ends. */
+    int awaitDecided(int count, Duration timeout) {
         try {
-            decisions.await(count + " decisions", records -> decided() >= count, Duration.ofSeconds(120));
+            decisions.await(count + " decisions", records -> decided() >= count, timeout);
         } catch (ConditionTimeoutException e) {
             StringBuilder logs = new StringBuilder(e.getMessage() + "; " + decided() + " decided");
             instances.forEach(i -> logs.append("\n--- end of the log of ").append(i.name).append(":\n")

@@ -43,7 +43,7 @@ class AccessTokenTest {
         server.route("/", new PageEndpoint(java.util.List.of(), "index.html"), OpsServer.Access.TOKEN);
         server.route("/metrics", new MetricsEndpoint(meters),
                 auth.metrics() ? OpsServer.Access.TOKEN : OpsServer.Access.OPEN);
-        server.probe("/health/", new HealthEndpoint(() -> new Health(State.RUNNING, null, null)));
+        server.probe("/health/", new HealthEndpoint(() -> new Health(State.RUNNING, null, null, null)));
         server.route("/explain/", request -> Response.text(200, "application/json", "{\"partnerId\":\"blog\"}"),
                 OpsServer.Access.TOKEN);
         server.start();

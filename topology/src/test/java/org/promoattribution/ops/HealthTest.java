@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.promoattribution.app.OffsetLoss;
 import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.ThreadFailureWatch;
 import org.promoattribution.config.HealthSettings;
@@ -25,7 +27,7 @@ class HealthTest {
     private final StreamsHooks hooks = new StreamsHooks(
             new ThreadFailureWatch(new HealthSettings(Duration.ofMinutes(1), 2, Duration.ofMinutes(10)), CLOCK),
             new AttributionMetrics(meters));
-    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch()));
+    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch(), hooks.lostInput()));
 
     @ParameterizedTest
     @CsvSource({
@@ -43,7 +45,7 @@ class HealthTest {
         if (stopRequested) {
             hooks.watch().stopRequested();
         }
-        Health health = Health.of(hooks.watch());
+        Health health = Health.of(hooks.watch(), hooks.lostInput());
         assertThat(health.state()).isEqualTo(state);
         assertThat(health.live()).as("live").isEqualTo(live);
         assertThat(health.ready()).as("ready").isEqualTo(ready);
@@ -75,6 +77,19 @@ class HealthTest {
 
         assertThat(get("/health/live")).startsWith("503 {\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":"
                 + "\"stream threads failed 2 times in PT10M (health.crash.loop.failures in health.crash.loop.window)");
+    }
+
+    /** SPEC "Time", nothing lost to retention: lost input shows on both probes, which stay 200. */
+    @Test
+    void inputDeletedBeforeItWasReadMakesBothProbesDegradedNotDown() {
+        hooks.stateListener().onChange(State.RUNNING, State.REBALANCING);
+
+        hooks.lostInput().found(new OffsetLoss(new TopicPartition("clicks", 2), 1_200, 4_800, 5_000, CLOCK.instant()));
+
+        String lost = "\"lost\":\"3600 input records lost since start: input clicks-2: offsets 1200 to 4799"
+                + " (3600 records) were deleted before the pipeline read them (at 2026-06-01T10:00:00Z)\"}";
+        assertThat(get("/health/ready")).isEqualTo("200 {\"status\":\"DEGRADED\",\"state\":\"RUNNING\"," + lost);
+        assertThat(get("/health/live")).isEqualTo("200 {\"status\":\"DEGRADED\",\"state\":\"RUNNING\"," + lost);
     }
 
     private String get(String path) {

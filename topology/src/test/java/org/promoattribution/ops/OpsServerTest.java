@@ -37,7 +37,7 @@ class OpsServerTest {
     private static final int THREADS = 16;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Health> health = new AtomicReference<>(
-            new Health(State.REBALANCING, null, "Kafka Streams is REBALANCING"));
+            new Health(State.REBALANCING, null, "Kafka Streams is REBALANCING", null));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Socket> held = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -118,10 +118,10 @@ class OpsServerTest {
                 .isEqualTo("{\"status\":\"DOWN\",\"state\":\"REBALANCING\",\"reason\":\"Kafka Streams is REBALANCING\"}");
         assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"UP\",\"state\":\"REBALANCING\"}");
 
-        health.set(new Health(State.RUNNING, null, null));
+        health.set(new Health(State.RUNNING, null, null, null));
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
 
-        health.set(new Health(State.ERROR, "Kafka Streams is ERROR", "Kafka Streams is ERROR"));
+        health.set(new Health(State.ERROR, "Kafka Streams is ERROR", "Kafka Streams is ERROR", null));
         assertThat(get("/health/live").statusCode()).isEqualTo(503);
         assertThat(get("/health/live").body())
                 .isEqualTo("{\"status\":\"DOWN\",\"state\":\"ERROR\",\"reason\":\"Kafka Streams is ERROR\"}");
