@@ -19,6 +19,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -176,9 +177,14 @@ final class ExplainEndpoint implements Endpoint {
             }
             return Optional.of(answer.body());
         }
-        return ConversionStanding.find(windowStore(StoreNames.DECISION_LEDGER, owner.partition()),
-                        windowStore(StoreNames.ADJUSTMENT_HISTORY, owner.partition()), programId, conversionId)
-                .map(json::valueToTree);
+        try {
+            return ConversionStanding.find(windowStore(StoreNames.DECISION_LEDGER, owner.partition()),
+                            windowStore(StoreNames.ADJUSTMENT_HISTORY, owner.partition()), programId, conversionId)
+                    .map(json::valueToTree);
+        } catch (InvalidStateStoreException e) { // its partition is moving or restoring
+            throw new HttpProblem(503, "the ledger of conversion " + conversionId + " cannot be queried now: "
+                    + e.getMessage());
+        }
     }
 
     private ReadOnlyWindowStore<Bytes, byte[]> windowStore(String name, int partition) {
