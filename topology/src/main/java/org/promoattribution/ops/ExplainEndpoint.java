@@ -19,11 +19,13 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.promoattribution.streams.ConversionStanding;
 import org.promoattribution.streams.Explanation;
 import org.promoattribution.streams.ExplanationJson;
 import org.promoattribution.streams.SessionClicks;
@@ -43,12 +45,14 @@ import org.promoattribution.streams.StoreNames;
  */
 final class ExplainEndpoint implements Endpoint {
     private static final String USAGE = "use /explain/session/{sessionId}[?programId=P&limit=N&cursor=C] or "
-            + "/explain/conversion/{conversionId}";
+            + "/explain/conversion/{conversionId} or /explain/standing/{conversionId}?programId=P";
     /** Clicks in one answer about a session, unless asked for fewer; a page of session.max.clicks at most. */
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     // The producers' partitioner hashes the session id's UTF-8 bytes: so must the owner lookup.
     private static final Serializer<String> SESSION_KEY = Serdes.String().serializer();
+    // The ledger's partitions are those of the decisions repartitioned by conversionId, a String key.
+    private static final Serializer<String> CONVERSION_KEY = Serdes.String().serializer();
     private static final Instant BEGINNING = Instant.EPOCH;
     private static final Instant END = Instant.ofEpochMilli(Long.MAX_VALUE);
 
@@ -79,6 +83,10 @@ final class ExplainEndpoint implements Endpoint {
         return switch (request.path().get(1)) {
             case "session" -> session(id, request.param("programId"), request.param("cursor"), limit(request), local);
             case "conversion" -> local ? conversionHere(id) : conversionAnywhere(id);
+            case "standing" -> standing(id, request.param("programId"), local)
+                    .map(body -> Response.json(200, body))
+                    .orElseThrow(() -> new HttpProblem(404, "the decision ledger does not know conversion " + id
+                            + " of program " + request.param("programId")));
             default -> throw new HttpProblem(404, USAGE);
         };
     }
@@ -105,21 +113,11 @@ final class ExplainEndpoint implements Endpoint {
             throw new HttpProblem(503, "no instance owns session " + sessionId + " now (rebalancing?)");
         }
         if (!local && !owner.activeHost().equals(self)) {
-            String path = "/explain/session/" + Peers.segment(sessionId) + "?local=true&limit=" + limit
+            Peers.Answer answer = askOwner(owner, "session " + sessionId, "/explain/session/"
+                    + Peers.segment(sessionId) + "?local=true&limit=" + limit
                     + (programId == null ? "" : "&programId=" + Peers.segment(programId))
-                    + (cursor == null ? "" : "&cursor=" + Peers.segment(cursor));
-            try {
-                Peers.Answer answer = peers.get(owner.activeHost(), path).join();
-                if (answer.status() == 401) {
-                    // The caller's credentials were fine here: the instances disagree on the token.
-                    throw new HttpProblem(503, "session " + sessionId + " is owned by " + address(owner.activeHost())
-                            + ", which refused this instance's access token (is the token being rotated?)");
-                }
-                return Response.json(answer.status(), answer.body());
-            } catch (CompletionException e) {
-                throw new HttpProblem(503, "session " + sessionId + " is owned by " + address(owner.activeHost())
-                        + ", which did not answer: " + e.getCause().getMessage());
-            }
+                    + (cursor == null ? "" : "&cursor=" + Peers.segment(cursor)));
+            return Response.json(answer.status(), answer.body());
         }
         ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.CLICK_HISTORY, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
@@ -138,6 +136,83 @@ final class ExplainEndpoint implements Endpoint {
         body.set("clicks", json.valueToTree(page.clicks()));
         body.put("next", page.next());
         return Response.json(200, body);
+    }
+
+    /** The answer of the instance that owns what is asked about, or a 503 saying why there is none. */
+    private Peers.Answer askOwner(KeyQueryMetadata owner, String what, String path) {
+        try {
+            Peers.Answer answer = peers.get(owner.activeHost(), path).join();
+            if (answer.status() == 401) {
+                // The caller's credentials were fine here: the instances disagree on the token.
+                throw new HttpProblem(503, what + " is owned by " + address(owner.activeHost())
+                        + ", which refused this instance's access token (is the token being rotated?)");
+            }
+            return answer;
+        } catch (CompletionException e) {
+            throw new HttpProblem(503, what + " is owned by " + address(owner.activeHost())
+                    + ", which did not answer: " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * A conversion's current amount, whether it was reversed and its adjustments, from the decision
+     * ledger on the partition of its conversionId; empty when the ledger does not know it.
+     */
+    private Optional<JsonNode> standing(String conversionId, String programId, boolean local) {
+        if (programId == null) {
+            throw new HttpProblem(400, "programId is required: use /explain/standing/{conversionId}?programId=P");
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.DECISION_LEDGER, conversionId, CONVERSION_KEY);
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new HttpProblem(503, "no instance owns the ledger of conversion " + conversionId + " now (rebalancing?)");
+        }
+        if (!local && !owner.activeHost().equals(self)) {
+            Peers.Answer answer = askOwner(owner, "the ledger of conversion " + conversionId, "/explain/standing/"
+                    + Peers.segment(conversionId) + "?local=true&programId=" + Peers.segment(programId));
+            if (answer.status() == 404) {
+                return Optional.empty();
+            }
+            if (answer.status() != 200) {
+                throw new HttpProblem(answer.status(), answer.body().path("error").asText());
+            }
+            return Optional.of(answer.body());
+        }
+        try {
+            return ConversionStanding.find(windowStore(StoreNames.DECISION_LEDGER, owner.partition()),
+                            windowStore(StoreNames.ADJUSTMENT_HISTORY, owner.partition()), programId, conversionId)
+                    .map(json::valueToTree);
+        } catch (InvalidStateStoreException e) { // its partition is moving or restoring
+            throw new HttpProblem(503, "the ledger of conversion " + conversionId + " cannot be queried now: "
+                    + e.getMessage());
+        }
+    }
+
+    private ReadOnlyWindowStore<Bytes, byte[]> windowStore(String name, int partition) {
+        return streams.store(StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>windowStore()).withPartition(partition));
+    }
+
+    /**
+     * The explanation with where its conversion stands now. One decided before adjustments
+     * existed, or whose ledger entry is forgotten, stands as decided: its amount, no adjustments.
+     * When the ledger's owner cannot answer, the explanation is still shown, saying so.
+     */
+    private JsonNode withStanding(JsonNode explanation) {
+        ObjectNode body = explanation.deepCopy();
+        String conversionId = body.get("conversionId").asText();
+        try {
+            Optional<JsonNode> standing = standing(conversionId, body.get("programId").asText(), false);
+            if (standing.isPresent()) {
+                body.setAll((ObjectNode) standing.get());
+            } else {
+                body.set("currentAmount", body.get("amount"));
+                body.put("reversed", false);
+                body.set("adjustments", json.createArrayNode());
+            }
+        } catch (HttpProblem e) {
+            body.put("standingUnavailable", e.getMessage());
+        }
+        return body;
     }
 
     private Response conversionHere(String conversionId) {
@@ -171,7 +246,7 @@ final class ExplainEndpoint implements Endpoint {
         Optional<JsonNode> latest = found.stream()
                 .max(Comparator.comparing(node -> Instant.parse(node.get("decidedAt").asText())));
         if (latest.isPresent()) {
-            return Response.json(200, latest.get());
+            return Response.json(200, withStanding(latest.get()));
         }
         if (!failed.isEmpty()) {
             throw new HttpProblem(503, "conversion " + conversionId + " not found on the instances that answered; "

@@ -116,7 +116,8 @@ public final class AttributionTopology {
         KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
                 .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
                         metrics), Named.as("decision-ledger"),
-                        StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS);
+                        StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
+                        StoreNames.ADJUSTMENT_HISTORY);
         written.to((key, output, context) -> output.topic(),
                 Produced.with(Serdes.String(), limit.guard(LedgerOutput.SERDE)).withName("ledger-sink"));
         if (usageFigures) {
@@ -217,6 +218,10 @@ public final class AttributionTopology {
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.HELD_ADJUSTMENTS), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.ADJUSTMENT_HISTORY, config.explainRetention(),
+                        Duration.ofMillis(1), false),
+                Serdes.Bytes(), Serdes.ByteArray()));
     }
 
     private static void addSessionStores(StreamsBuilder builder, AttributionConfig config) {

@@ -33,6 +33,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
     private SeenIds ledger;
     private SeenIds seenAdjustments;
     private HeldAdjustments held;
+    private AdjustmentHistory history;
 
     LedgerProcessor(AdjustmentSettings settings, Topics topics, Serializer<AdjustmentDecision> adjustmentSerializer,
                     AttributionMetrics metrics) {
@@ -49,6 +50,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         ledger = new SeenIds(context.getStateStore(StoreNames.DECISION_LEDGER), retentionMs);
         seenAdjustments = new SeenIds(context.getStateStore(StoreNames.SEEN_ADJUSTMENTS), retentionMs);
         held = new HeldAdjustments(context.getStateStore(StoreNames.HELD_ADJUSTMENTS));
+        history = new AdjustmentHistory(context.getStateStore(StoreNames.ADJUSTMENT_HISTORY));
         Duration wait = settings.maxWait();
         Duration every = wait.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::rejectOverdue);
@@ -101,17 +103,18 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         if (applied.after() != before) { // a rejection leaves the entry as it was
             ledger.replace(conversion, sighting, applied.after().encode());
         }
-        emit(applied.decision());
+        emit(adjustment, applied.decision());
     }
 
     /** A5: an adjustment whose decision did not come within adjustment.max.wait. */
     private void rejectOverdue(long wallNowMs) {
         held.releaseArrivedBy(wallNowMs - settings.maxWait().toMillis(),
-                a -> emit(AdjustmentRule.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
+                a -> emit(a, AdjustmentRule.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
     }
 
-    private void emit(AdjustmentDecision decision) {
+    private void emit(ConversionAdjustment adjustment, AdjustmentDecision decision) {
         metrics.adjustment(decision.getStatus(), decision.getReason());
+        history.add(adjustment, decision, context.currentSystemTimeMs());
         String topic = topics.adjusted();
         long decidedAt = decision.getDecidedAt().toEpochMilli();
         context.forward(new Record<>(decision.getConversionId(),

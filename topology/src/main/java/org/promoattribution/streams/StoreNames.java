@@ -17,6 +17,11 @@ public final class StoreNames {
     public static final String DECISION_LEDGER = "decision-ledger";
     /** The adjustments decided, per (programId, conversionId, adjustmentId), for re-deliveries (SPEC A6). */
     public static final String SEEN_ADJUSTMENTS = "seen-adjustments";
+    /**
+     * The adjustment decisions of each (programId, conversionId), the last {@link AdjustmentHistory#MAX_ENTRIES},
+     * kept for explain.retention (explain), beside the decision ledger.
+     */
+    public static final String ADJUSTMENT_HISTORY = "adjustment-history";
     /** Adjustments waiting for their conversion's decision (SPEC A5). */
     public static final String HELD_ADJUSTMENTS = "held-adjustments";
     /** Conversions waiting for their decision time when decision.delay is set. */

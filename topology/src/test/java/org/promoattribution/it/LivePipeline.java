@@ -33,6 +33,7 @@ import org.promoattribution.local.LocalStack;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
@@ -117,6 +118,11 @@ final class LivePipeline implements AutoCloseable {
     void send(Conversion conversion) {
         send(topics().conversions(), conversion.getSessionId(),
                 serdes.conversion().serializer().serialize(topics().conversions(), conversion));
+    }
+
+    void send(ConversionAdjustment adjustment) {
+        send(topics().adjustments(), adjustment.getConversionId(),
+                serdes.adjustment().serializer().serialize(topics().adjustments(), adjustment));
     }
 
     void send(String topic, String key, byte[] value) {

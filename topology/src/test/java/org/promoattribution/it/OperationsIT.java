@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.promoattribution.it.ServedInstances.awaitOk;
 import static org.promoattribution.it.ServedInstances.get;
 import static org.promoattribution.it.ServedInstances.getWithoutToken;
+import static org.promoattribution.testing.Fixtures.amountChange;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
+import static org.promoattribution.testing.Fixtures.reversal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.net.Socket;
 import java.net.URI;
@@ -159,6 +162,37 @@ class OperationsIT {
     }
 
     @Test
+    void theExplainApiShowsAConversionsAdjustmentsAndCurrentAmount() throws Exception {
+        pipeline.send(click("adjusted-c1", "adjusted-s1", "blog", "2026-06-01T10:00:00Z"));
+        pipeline.send(conversion("adjusted-o1", "adjusted-s1", "2026-06-01T10:05:00Z"));
+        JsonNode unadjusted = ExplanationJson.mapper().readTree(awaitOk(instance, "/explain/conversion/adjusted-o1").body());
+        assertThat(unadjusted.get("currentAmount").asText()).isEqualTo(unadjusted.get("amount").asText());
+        assertThat(unadjusted.get("reversed").asBoolean()).isFalse();
+        assertThat(unadjusted.get("adjustments")).isEmpty();
+
+        pipeline.send(amountChange("adjusted-a1", "adjusted-o1", "2026-06-05T09:00:00Z", "40"));
+        pipeline.send(reversal("adjusted-a2", "adjusted-o1", "2026-06-06T09:00:00Z"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ExplanationJson.mapper()
+                .readTree(get(instance, "/explain/conversion/adjusted-o1").body()).get("adjustments").size() == 2);
+
+        JsonNode adjusted = ExplanationJson.mapper().readTree(get(instance, "/explain/conversion/adjusted-o1").body());
+        assertThat(adjusted.get("amount").asText()).isEqualTo("59.9000"); // the decision's, as decided
+        assertThat(new BigDecimal(adjusted.get("currentAmount").asText())).isZero();
+        assertThat(adjusted.get("reversed").asBoolean()).isTrue();
+        JsonNode change = adjusted.get("adjustments").get(0);
+        assertThat(change.get("adjustmentId").asText()).isEqualTo("adjusted-a1");
+        assertThat(change.get("kind").asText()).isEqualTo("AMOUNT_CHANGE");
+        assertThat(change.get("status").asText()).isEqualTo("APPLIED");
+        assertThat(change.get("reason").asText()).isEqualTo("AMOUNT_CHANGED");
+        assertThat(change.get("previousAmount").asText()).isEqualTo("59.9000");
+        assertThat(new BigDecimal(change.get("amount").asText())).isEqualByComparingTo("40");
+        assertThat(change.get("decidedAt").asText()).isNotEmpty();
+        assertThat(adjusted.get("adjustments").get(1).get("reason").asText()).isEqualTo("REVERSED");
+        assertThat(getWithoutToken(instance, "/explain/standing/adjusted-o1?programId=acme").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void theExplainPageSaysWhyInPlainWords() throws Exception {
         assumeChromium();
         pipeline.send(exact("page-pc-1", "PAGE10", "blog", CreditPolicy.IF_WINNER));
@@ -168,6 +202,9 @@ class OperationsIT {
         pipeline.send(click("page-c2", "page-s1", "blog", "2026-06-01T10:00:00Z"));
         pipeline.send(conversion("page-o1", "page-s1", "2026-06-01T10:05:00Z", "page10", "EXPIRED"));
         awaitOk(instance, "/explain/conversion/page-o1");
+        pipeline.send(amountChange("page-a1", "page-o1", "2026-06-05T09:00:00Z", "40"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ExplanationJson.mapper()
+                .readTree(get(instance, "/explain/conversion/page-o1").body()).get("adjustments").size() == 1);
 
         // The browser answers the page's login challenge with the URL's credentials (the token as password).
         URI page = instance.localUrl().resolve("/?q=page-o1");
@@ -181,7 +218,9 @@ class OperationsIT {
                 "Matching no live promo code of program acme: \"EXPIRED\".",
                 "EXPIRED no: it matches no live promo code",
                 "page-c2 blog 2026-06-01T10:00:00Z winning click (latest)",
-                "page-c1 news 2026-06-01T09:00:00Z");
+                "page-c1 news 2026-06-01T09:00:00Z",
+                "Current amount 40.00 USD.",
+                "page-a1 AMOUNT_CHANGE APPLIED AMOUNT_CHANGED 59.90 40.00");
     }
 
     @Test

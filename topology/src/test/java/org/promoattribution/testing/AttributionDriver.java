@@ -46,6 +46,7 @@ import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
 import org.promoattribution.streams.Explanation;
 import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.streams.ConversionStanding;
 import org.promoattribution.streams.StoreNames;
 import org.promoattribution.usage.UsageKey;
 
@@ -312,6 +313,12 @@ public final class AttributionDriver implements AutoCloseable {
                 .backwardFetch(conversionId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
             return it.hasNext() ? ExplanationJson.decode(it.next().value) : null;
         }
+    }
+
+    /** Where a decided conversion stands in the decision ledger, with its adjustment history, as explain reads it. */
+    public java.util.Optional<ConversionStanding> standing(String programId, String conversionId) {
+        return ConversionStanding.find(driver.getWindowStore(StoreNames.DECISION_LEDGER),
+                driver.getWindowStore(StoreNames.ADJUSTMENT_HISTORY), programId, conversionId);
     }
 
     public String topologyDescription() {
