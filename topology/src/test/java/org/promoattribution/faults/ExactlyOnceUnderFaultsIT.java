@@ -117,8 +117,9 @@ class ExactlyOnceUnderFaultsIT {
     private static String sendAndKillMidway(Scenario scenario, Workload.Slice slice, ChildInstance instance) {
         scenario.send(slice.events());
         int atKill = scenario.awaitDecided(slice.midway());
+        int adjustedAtKill = scenario.adjustments.size();
         instance.kill();
         return "SIGKILL " + instance.name + " with " + atKill + " conversions decided (of " + slice.owedAfter()
-                + " owed so far)";
+                + " owed so far) and " + adjustedAtKill + " adjustments";
     }
 }

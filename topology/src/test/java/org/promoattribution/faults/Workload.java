@@ -91,8 +91,8 @@ final class Workload {
     /**
      * The traffic with some of its adjustments sent again {@value #LATER} events later, as the
      * order system would: every {@value #RESENT_EVERY}rd re-delivered as it was, and every
-     * {@value #FOLLOWED_EVERY}th of the others followed by a change of the amount (which a refund
-     * before it rejects).
+     * {@value #FOLLOWED_EVERY}th, unless re-delivered, followed by a change of the amount (which a
+     * refund before it rejects).
      */
     private static List<SimEvent> withAdjustmentsAgain(List<SimEvent> generated) {
         List<SimEvent> traffic = new ArrayList<>(generated.size());
