@@ -71,7 +71,7 @@ class AdjustmentsIT {
         String s1 = "adjust-s1";
         String other = sessionOnAnotherPartitionThan(s1);
         try (Scenario scenario = new Scenario(stack, "adjustments", dir, "adjustment.max.wait", "PT20S")) {
-            CommittedLog adjusted = scenario.read(scenario.topics.adjusted());
+            CommittedLog adjusted = scenario.adjustments;
             scenario.launch("only", "state").awaitRunning(0);
             // o4's refund comes before o4 itself; o9's order never comes
             scenario.send(List.of(adjusting(reversal("a4", "o4", later(1))), adjusting(reversal("a9", "o9", later(1)))));
@@ -95,7 +95,7 @@ class AdjustmentsIT {
                     .extracting(AttributionDecision::getSessionId).isEqualTo(s1);
 
             Map<String, AdjustmentDecision> byId = adjusted.records().stream()
-                    .map(r -> scenario.serdes.adjustmentDecision().deserializer().deserialize(r.topic(), r.value()))
+                    .map(r -> scenario.decodeAdjustment(r.value()))
                     .collect(Collectors.toMap(AdjustmentDecision::getAdjustmentId, d -> d));
             assertThat(adjusted.records()).hasSize(7); // a2 once
             assertThat(byId.keySet()).containsExactlyInAnyOrder("a1", "a2", "a3", "a3b", "a3c", "a4", "a9");

@@ -16,12 +16,16 @@ import org.promoattribution.local.LocalStack;
 /**
  * Exactly once under faults, on a real broker and registry: the same seeded workload streams
  * through the pipeline in three slices while instances crash, join and leave, and the broker
- * restarts, each fault striking once about half of a slice's conversions are decided. Then the
- * committed decisions must be exactly those {@code simulate} makes (see {@link ExactlyOnceCheck}).
+ * restarts, each fault striking once about half of a slice's conversions are decided. One order in
+ * ten is refunded or changed within the hour after it, among the other traffic, some of these
+ * adjustments twice, some followed by a second change, so faults strike among them too. Then the
+ * committed decisions and adjustment decisions must be exactly those {@code simulate} makes (see
+ * {@link ExactlyOnceCheck}).
  * Each scenario has its own topics and application.id on one shared stack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExactlyOnceUnderFaultsIT {
+    private static final int ADJUSTMENT_EVERY = 10;
     private Workload workload;
     private List<Workload.Slice> thirds;
     private int codes;
@@ -30,7 +34,7 @@ class ExactlyOnceUnderFaultsIT {
     @BeforeAll
     void start() {
         workload = Workload.generate(20_260_601, 3_000,
-                Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS));
+                Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS), ADJUSTMENT_EVERY);
         thirds = workload.slices(3);
         codes = workload.codes.size();
         stack = LocalStack.temporary().start();
@@ -113,8 +117,9 @@ class ExactlyOnceUnderFaultsIT {
     private static String sendAndKillMidway(Scenario scenario, Workload.Slice slice, ChildInstance instance) {
         scenario.send(slice.events());
         int atKill = scenario.awaitDecided(slice.midway());
+        int adjustedAtKill = scenario.adjustments.size();
         instance.kill();
         return "SIGKILL " + instance.name + " with " + atKill + " conversions decided (of " + slice.owedAfter()
-                + " owed so far)";
+                + " owed so far) and " + adjustedAtKill + " adjustments";
     }
 }

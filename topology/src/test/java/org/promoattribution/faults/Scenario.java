@@ -24,6 +24,7 @@ import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
@@ -34,8 +35,8 @@ import org.promoattribution.streams.AttributionSerdes;
 /**
  * One scenario on a running local stack: its own topics (4 partitions) and application.id,
  * pipeline instances in child JVMs sharing that id (each with its own state dir), a producer as
- * the click tracker, order system and code admin would use, and the decision topics read back
- * with read_committed from the start.
+ * the click tracker, order system and code admin would use, and the decision topics and the
+ * adjustment decisions' topic read back with read_committed from the start.
  */
 final class Scenario implements AutoCloseable {
     static final int PARTITIONS = 4;
@@ -44,6 +45,7 @@ final class Scenario implements AutoCloseable {
     final Topics topics;
     final AttributionSerdes serdes;
     final CommittedLog decisions;
+    final CommittedLog adjustments;
     private final Path dir;
     private final Properties settings = new Properties();
     private final SchemaRegistryClient registry;
@@ -94,6 +96,7 @@ final class Scenario implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new ByteArraySerializer(), new ByteArraySerializer());
         decisions = read(topics.credited(), topics.invalid(), topics.unattributed());
+        adjustments = read(topics.adjusted());
     }
 
     /** A reader of the committed records of {@code topics}, from their beginning, for the whole scenario. */
@@ -199,6 +202,10 @@ final class Scenario implements AutoCloseable {
 
     AttributionDecision decode(byte[] value) {
         return serdes.decision().deserializer().deserialize(topics.credited(), value);
+    }
+
+    AdjustmentDecision decodeAdjustment(byte[] value) {
+        return serdes.adjustmentDecision().deserializer().deserialize(topics.adjusted(), value);
     }
 
 
