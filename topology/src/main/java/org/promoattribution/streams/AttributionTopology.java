@@ -40,7 +40,7 @@ import org.promoattribution.validation.RecordChecks;
  * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
  *                                          ├─ keyed by conversionId ──────────────┤
  *                                          └─ keyed otherwise ─ repartition ──────┴─▶ LedgerProcessor ─┬─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
- *                  usage contributions ─ repartition by (code, day) ─▶ UsageProcessor ◀────────────────┘ ─▶ promo-code-usage
+ *     usage contributions ─ summed per interval ─ repartition by (code, day) ─▶ UsageProcessor ◀───┘ ─▶ promo-code-usage
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
  * </pre>
@@ -129,8 +129,9 @@ public final class AttributionTopology {
     }
 
     /**
-     * SPEC "Promo-code usage and leaks": the contributions meet their (definition, day) figures on
-     * the partition of that key, and each new value goes to promo-code-usage.
+     * SPEC "Promo-code usage and leaks": the contributions, summed per (definition, day) for a
+     * commit interval beside the ledger, meet their figures on the partition of that key, and each
+     * new value goes to promo-code-usage.
      */
     private static void addUsage(StreamsBuilder builder, KStream<String, UsageContribution> contributions,
                                  AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
@@ -140,7 +141,13 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CODE_USAGE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
+        // Cached too: a sum changes many times and is deleted once an interval; RocksDB and the
+        // changelog see only its state at each commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.USAGE_BATCH), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         contributions
+                .process(UsageBatcher::new, Named.as("usage-batch"), StoreNames.USAGE_BATCH)
                 .repartition(Repartitioned.with(Serdes.String(), serdes.usageContribution())
                         .withName("usage-by-code-day"))
                 .process(() -> new UsageProcessor(config.usage(), metrics), Named.as("usage"), StoreNames.CODE_USAGE)

@@ -28,6 +28,8 @@ public final class StoreNames {
     public static final String PENDING_CONVERSIONS = "pending-conversions";
     /** Decisions with the inputs that made them, by conversionId, kept for explain.retention (explain). */
     public static final String EXPLANATIONS = "decision-explanations";
+    /** Usage contributions summed per (definition, day) since the last hand-over to the figures. */
+    public static final String USAGE_BATCH = "promo-code-usage-batch";
     /** Usage figures per day and definition ("yyyy-MM-dd|promoCodeId"), kept for usage.retention. */
     public static final String CODE_USAGE = "promo-code-usage-figures";
     /** The promo-code definitions, a global store read from the promo-codes topic. */

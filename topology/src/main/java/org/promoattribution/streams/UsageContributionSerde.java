@@ -15,16 +15,12 @@ import org.promoattribution.usage.UsageContribution;
 import org.promoattribution.usage.UsageKey;
 
 /**
- * A usage contribution on the pipeline's own repartition topic: a version byte, the ids, the
- * epoch day and one byte of flags. Internal, so no registry; the version byte lets a later
+ * A usage contribution on the pipeline's own repartition topic and in its batching store: a
+ * version byte, the ids, the epoch day, the ALWAYS flag and the four counts. Internal, so no registry; the version byte lets a later
  * layout be told apart during a rolling upgrade.
  */
 final class UsageContributionSerde {
     private static final byte VERSION = 1;
-    private static final int CREDITED = 1;
-    private static final int INVALID = 2;
-    private static final int WITHOUT_OWNER_CLICK = 4;
-    private static final int ALWAYS = 8;
 
     private UsageContributionSerde() {
     }
@@ -43,8 +39,11 @@ final class UsageContributionSerde {
             out.writeUTF(c.programId());
             out.writeUTF(c.partnerId());
             out.writeInt((int) c.key().day().toEpochDay());
-            out.writeByte((c.credited() ? CREDITED : 0) | (c.invalid() ? INVALID : 0)
-                    | (c.withoutOwnerClick() ? WITHOUT_OWNER_CLICK : 0) | (c.alwaysPolicy() ? ALWAYS : 0));
+            out.writeBoolean(c.alwaysPolicy());
+            out.writeLong(c.uses());
+            out.writeLong(c.credited());
+            out.writeLong(c.invalid());
+            out.writeLong(c.withoutOwnerClick());
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,10 +60,8 @@ final class UsageContributionSerde {
             String programId = in.readUTF();
             String partnerId = in.readUTF();
             LocalDate day = LocalDate.ofEpochDay(in.readInt());
-            int flags = in.readByte();
-            return new UsageContribution(new UsageKey(promoCodeId, day), programId, partnerId,
-                    (flags & CREDITED) != 0, (flags & INVALID) != 0, (flags & WITHOUT_OWNER_CLICK) != 0,
-                    (flags & ALWAYS) != 0);
+            return new UsageContribution(new UsageKey(promoCodeId, day), programId, partnerId, in.readBoolean(),
+                    in.readLong(), in.readLong(), in.readLong(), in.readLong());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

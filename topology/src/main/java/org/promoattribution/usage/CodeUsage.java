@@ -48,7 +48,7 @@ public final class CodeUsage {
             CodeDefinition definition = match.definition();
             if (seen.add(definition.promoCodeId())) {
                 boolean withoutOwnerClick = clicks.latestOf(definition.partnerId(), from, conversionTime).isEmpty();
-                contributions.add(new UsageContribution(new UsageKey(definition.promoCodeId(), day),
+                contributions.add(UsageContribution.oneUse(new UsageKey(definition.promoCodeId(), day),
                         definition.programId(), definition.partnerId(), definition.promoCodeId().equals(creditedId),
                         invalid, withoutOwnerClick, definition.creditPolicy() == CreditPolicy.ALWAYS));
             }

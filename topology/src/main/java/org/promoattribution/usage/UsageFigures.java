@@ -2,7 +2,10 @@ package org.promoattribution.usage;
 
 import org.promoattribution.schemas.PromoCodeUsage;
 
-/** Adds a contribution to a code's figures of one day, the leak flag following (SPEC "Promo-code usage and leaks"). */
+/**
+ * Adds a contribution (one order's, or several summed) to a code's figures of one day, the leak
+ * flag following (SPEC "Promo-code usage and leaks").
+ */
 public final class UsageFigures {
 
     private UsageFigures() {
@@ -13,10 +16,10 @@ public final class UsageFigures {
      *               policy come from the contribution, the latest known
      */
     public static PromoCodeUsage add(PromoCodeUsage before, UsageContribution c, LeakRule leakRule) {
-        long uses = count(before == null ? 0 : before.getUses(), true);
-        long credited = count(before == null ? 0 : before.getCredited(), c.credited());
-        long invalid = count(before == null ? 0 : before.getInvalid(), c.invalid());
-        long withoutOwnerClick = count(before == null ? 0 : before.getWithoutOwnerClick(), c.withoutOwnerClick());
+        long uses = (before == null ? 0 : before.getUses()) + c.uses();
+        long credited = (before == null ? 0 : before.getCredited()) + c.credited();
+        long invalid = (before == null ? 0 : before.getInvalid()) + c.invalid();
+        long withoutOwnerClick = (before == null ? 0 : before.getWithoutOwnerClick()) + c.withoutOwnerClick();
         return PromoCodeUsage.newBuilder()
                 .setPromoCodeId(c.key().promoCodeId())
                 .setProgramId(c.programId())
@@ -28,9 +31,5 @@ public final class UsageFigures {
                 .setWithoutOwnerClick(withoutOwnerClick)
                 .setLeaking(leakRule.leaking(uses, withoutOwnerClick, c.alwaysPolicy()))
                 .build();
-    }
-
-    private static long count(long so, boolean add) {
-        return add ? so + 1 : so;
     }
 }

@@ -35,9 +35,9 @@ class LedgerEntryTest {
         LedgerEntry entry = new LedgerEntry(Outcome.CREDITED, "blog", 1L, new BigDecimal("1.5000"), false);
         byte[] wire = "the decision as written".getBytes(StandardCharsets.UTF_8);
         List<UsageContribution> usage = List.of(
-                new UsageContribution(new UsageKey("pc-1", LocalDate.of(2026, 6, 1)), "programme-ü", "blog", true,
+                UsageContribution.oneUse(new UsageKey("pc-1", LocalDate.of(2026, 6, 1)), "programme-ü", "blog", true,
                         false, false, false),
-                new UsageContribution(new UsageKey("pc-2|x", LocalDate.of(1970, 1, 1)), "programme-ü", "coupons",
+                UsageContribution.oneUse(new UsageKey("pc-2|x", LocalDate.of(1970, 1, 1)), "programme-ü", "coupons",
                         false, false, true, true));
         DecisionTransfer transfer = DecisionTransfer.decode(
                 DecisionTransfer.encode("programme-ü", entry, usage, wire));

@@ -8,6 +8,7 @@ import static org.promoattribution.testing.Fixtures.regex;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.promoattribution.config.UsageSettings;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Outcome;
+import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.testing.AttributionDriver;
@@ -40,14 +42,22 @@ class UsageTopologyTest {
 
     /** {@code n} orders with SUMMER10 on June 1st, each in a session of its own without any click. */
     private void usesWithoutOwnerClick(int n) {
-        for (int i = 0; i < n; i++) {
+        usesWithoutOwnerClick(n, 0);
+    }
+
+    private void usesWithoutOwnerClick(int n, int firstId) {
+        for (int i = firstId; i < firstId + n; i++) {
             pipeline.conversions(conversion("away-" + i, "away-" + i, "2026-06-01T12:00:00Z", "SUMMER10"));
         }
     }
 
     /** {@code n} orders with SUMMER10 on June 1st, each after a click of the code's partner. */
     private void usesAfterOwnerClick(int n) {
-        for (int i = 0; i < n; i++) {
+        usesAfterOwnerClick(n, 0);
+    }
+
+    private void usesAfterOwnerClick(int n, int firstId) {
+        for (int i = firstId; i < firstId + n; i++) {
             pipeline.clicks(click("c-" + i, "own-" + i, "blog", "2026-06-01T11:00:00Z"))
                     .conversions(conversion("own-" + i, "own-" + i, "2026-06-01T12:00:00Z", "SUMMER10"));
         }
@@ -130,10 +140,29 @@ class UsageTopologyTest {
         }
 
         @Test
-        void eachUseWritesTheNewFiguresOnce() {
+        void usesOfOneCommitIntervalWriteTheirNewFiguresOnce() {
             pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
             usesWithoutOwnerClick(3);
-            assertThat(pipeline.usageUpdates()).extracting(PromoCodeUsage::getUses).containsExactly(1L, 2L, 3L);
+            assertThat(pipeline.usageUpdates()).extracting(PromoCodeUsage::getUses).containsExactly(3L);
+        }
+
+        @Test
+        void usesOfSuccessiveCommitIntervalsEachWriteTheNewFigures() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
+            List<Long> written = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                pipeline.conversions(conversion("away-" + i, "away-" + i, "2026-06-01T12:00:00Z", "SUMMER10"));
+                pipeline.usageUpdates().forEach(u -> written.add(u.getUses()));
+            }
+            assertThat(written).containsExactly(1L, 2L, 3L);
+        }
+
+        @Test
+        void nothingIsWrittenBeforeACommitInterval() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
+            usesWithoutOwnerClick(2);
+            pipeline.advanceWallClock(AttributionDriver.COMMIT_INTERVAL.minusMillis(1));
+            assertThat(pipeline.usageUpdatesWithoutWaiting()).isEmpty();
         }
 
         @Test
@@ -149,7 +178,7 @@ class UsageTopologyTest {
             pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER10"));
             // The same order decided on another partition reaches the ledger with its own contribution.
-            UsageContribution again = new UsageContribution(new UsageKey("pc-1", JUNE_1), "acme", "blog", false,
+            UsageContribution again = UsageContribution.oneUse(new UsageKey("pc-1", JUNE_1), "acme", "blog", false,
                     false, true, false);
             LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null,
                     Instant.parse("2026-06-01T10:05:00Z").toEpochMilli(), null, false);
@@ -245,10 +274,16 @@ class UsageTopologyTest {
         @Test
         void leakStopsWhenOwnedUsesCatchUp() {
             pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
-            usesWithoutOwnerClick(10);
-            usesAfterOwnerClick(11);
-            assertThat(pipeline.usageUpdates()).extracting(PromoCodeUsage::getLeaking)
-                    .containsSubsequence(false, true, false).last().isEqualTo(false);
+            List<Boolean> leaking = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                if (i < 10) {
+                    usesWithoutOwnerClick(1, i);
+                } else {
+                    usesAfterOwnerClick(1, i);
+                }
+                pipeline.usageUpdates().forEach(u -> leaking.add(u.getLeaking()));
+            }
+            assertThat(leaking).containsSubsequence(false, true, false).last().isEqualTo(false);
         }
 
         @Test
@@ -275,6 +310,7 @@ class UsageTopologyTest {
         void aCodeBecomingLeakingCountsInItsProgramsMetric() {
             pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
             usesWithoutOwnerClick(11);
+            pipeline.usageUpdates();
             assertThat(pipeline.counter("attribution.codes.leaking", "programId", "acme")).isEqualTo(1);
         }
     }
@@ -285,13 +321,17 @@ class UsageTopologyTest {
         void useOfADayPastUsageRetentionIsNotCounted() {
             pipeline.close();
             pipeline = new AttributionDriver(AttributionDriver.settings(UsageSettings.RETENTION, "P2D"));
-            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
-                    .conversions(conversion("o1", "s1", "2026-06-01T10:00:00Z", "SUMMER10"),
-                            conversion("o2", "s2", "2026-06-04T10:00:00Z", "SUMMER10"),
-                            conversion("o3", "s3", "2026-06-01T11:00:00Z", "SUMMER10"),
-                            conversion("o4", "s4", "2026-06-02T11:00:00Z", "SUMMER10"));
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER));
+            List<PromoCodeUsage> written = new ArrayList<>();
+            for (Conversion order : List.of(conversion("o1", "s1", "2026-06-01T10:00:00Z", "SUMMER10"),
+                    conversion("o2", "s2", "2026-06-04T10:00:00Z", "SUMMER10"),
+                    conversion("o3", "s3", "2026-06-01T11:00:00Z", "SUMMER10"),
+                    conversion("o4", "s4", "2026-06-02T11:00:00Z", "SUMMER10"))) {
+                pipeline.conversions(order);
+                written.addAll(pipeline.usageUpdates());
+            }
             assertThat(pipeline.decisions()).hasSize(4);
-            assertThat(pipeline.usageUpdates()).extracting(u -> u.getDay().toString(), PromoCodeUsage::getUses)
+            assertThat(written).extracting(u -> u.getDay().toString(), PromoCodeUsage::getUses)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-06-01", 1L),
                             org.assertj.core.groups.Tuple.tuple("2026-06-04", 1L),
                             org.assertj.core.groups.Tuple.tuple("2026-06-02", 1L));

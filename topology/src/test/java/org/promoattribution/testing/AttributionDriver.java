@@ -71,6 +71,8 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    /** The commit interval unless the settings name one; usage sums are handed on once an interval. */
+    public static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     private final TestOutputTopic<String, PromoCodeUsage> usage;
     private Instant wallClock;
 
@@ -94,6 +96,7 @@ public final class AttributionDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(settings);
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0"); // records are piped one at a time, in order
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
         AttributionConfig config = AttributionConfig.from(props);
         topics = config.topics();
         serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
@@ -246,8 +249,18 @@ public final class AttributionDriver implements AutoCloseable {
         return all.get(0);
     }
 
-    /** Every promo-code-usage record written since the last read, in order, checking each one's key. */
+    /**
+     * Every promo-code-usage record written since the last read, in order, checking each one's key.
+     * The wall clock moves one commit interval first: the usage sums of the records piped so far are
+     * handed on to the figures then.
+     */
     public List<PromoCodeUsage> usageUpdates() {
+        advanceWallClock(COMMIT_INTERVAL);
+        return usageUpdatesWithoutWaiting();
+    }
+
+    /** Every promo-code-usage record written since the last read, the wall clock left where it is. */
+    public List<PromoCodeUsage> usageUpdatesWithoutWaiting() {
         List<PromoCodeUsage> all = new ArrayList<>();
         for (TestRecord<String, PromoCodeUsage> record : usage.readRecordsToList()) {
             assertThat(record.key()).isEqualTo(record.value().getPromoCodeId() + "|" + record.value().getDay());

@@ -1,0 +1,56 @@
+package org.promoattribution.streams;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.promoattribution.usage.UsageContribution;
+
+/**
+ * Sums, beside the decision ledger, the usage contributions of the decisions it writes per
+ * (definition, day), and hands each sum on once a commit interval: a busy code's orders travel to
+ * its figures as one record an interval, not one each. The sums wait in a logged store, so those
+ * committed and not yet handed on survive a crash (under exactly-once, with the decisions that
+ * made them).
+ */
+final class UsageBatcher implements Processor<String, UsageContribution, String, UsageContribution> {
+    private ProcessorContext<String, UsageContribution> context;
+    private KeyValueStore<String, byte[]> sums;
+
+    @Override
+    public void init(ProcessorContext<String, UsageContribution> context) {
+        this.context = context;
+        sums = context.getStateStore(StoreNames.USAGE_BATCH);
+        // The commit interval as Kafka Streams resolved it (100 ms under exactly-once): nothing
+        // downstream sees a sum before its commit anyway.
+        Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        context.schedule(Duration.ofMillis(((Number) commitInterval).longValue()), PunctuationType.WALL_CLOCK_TIME,
+                this::handOver);
+    }
+
+    @Override
+    public void process(Record<String, UsageContribution> record) {
+        byte[] sum = sums.get(record.key());
+        UsageContribution added = sum == null ? record.value()
+                : UsageContributionSerde.decode(sum).plus(record.value());
+        sums.put(record.key(), UsageContributionSerde.encode(added));
+    }
+
+    private void handOver(long wallNowMs) {
+        List<KeyValue<String, byte[]>> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = sums.all()) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, byte[]> sum : due) {
+            sums.delete(sum.key);
+            context.forward(new Record<>(sum.key, UsageContributionSerde.decode(sum.value), wallNowMs));
+        }
+    }
+}
