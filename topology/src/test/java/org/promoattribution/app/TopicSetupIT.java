@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,9 @@ class TopicSetupIT {
         admin.createTopics(List.of(new NewTopic(topics.clicks(), 1, (short) 1),
                 new NewTopic(topics.conversions(), 1, (short) 1)
                         .configs(Map.of("retention.ms", "-1")))).all().get();
-        assertThat(TopicSetup.retentionRisks(admin, topics)).singleElement().asString()
-                .startsWith("topic " + topics.clicks() + " deletes records").contains("LogAppendTime");
+        // Created just now: the broker may not know them yet (UnknownTopicOrPartition until its metadata catch up).
+        Awaitility.await("the risk named").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(TopicSetup.retentionRisks(admin, topics)).singleElement().asString()
+                        .startsWith("topic " + topics.clicks() + " deletes records").contains("LogAppendTime"));
     }
 }
