@@ -26,6 +26,8 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     public static final long DEFAULT_BYTES = 64L * 1024 * 1024;
     public static final double DEFAULT_WRITE_BUFFER_RATIO = 0.5;
+    /** A memtable's unit of allocation; see {@link #setConfig}. */
+    static final long ARENA_BLOCK_BYTES = 64 * 1024;
     /** Share of the cache kept for index and filter blocks, which every read needs. */
     private static final double HIGH_PRIORITY_RATIO = 0.1;
 
@@ -97,6 +99,10 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(shared.writeBuffers());
+        // A memtable reserves its arena a block at a time, 1 MiB by default, from the shared
+        // write-buffer budget: with tens of stores and segments, the idle ones would hold it all
+        // and the manager would flush tiny memtables without end (writes stalled behind L0).
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
     }
 
     @Override

@@ -56,8 +56,7 @@ final class StreamsClients implements KafkaClientSupplier {
         Object fetchMaxWait = config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
         return FreshLagConsumer.around(
                 LossReportingConsumer.around(kafka.getConsumer(main), lostInput, Clock.systemUTC()),
-                fetchMaxWait == null ? FETCH_MAX_WAIT : Duration.ofMillis(Long.parseLong(fetchMaxWait.toString())),
-                Clock.systemUTC());
+                fetchMaxWait == null ? FETCH_MAX_WAIT : Duration.ofMillis(Long.parseLong(fetchMaxWait.toString())));
     }
 
     @Override

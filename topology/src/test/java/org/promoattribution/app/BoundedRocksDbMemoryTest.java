@@ -51,6 +51,8 @@ class BoundedRocksDbMemoryTest {
             assertThat(options.writeBufferManager()).isNotNull();
             assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
             assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+            assertThat(options.arenaBlockSize()).as("idle memtables reserve little of the shared budget")
+                    .isEqualTo(BoundedRocksDbMemory.ARENA_BLOCK_BYTES);
         }
     }
 
