@@ -2,8 +2,12 @@ package org.promoattribution.app;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
@@ -20,6 +24,7 @@ public final class AttributionApp implements AutoCloseable {
     private final ThreadFailureWatch health;
     private final LostInput lostInput;
     private final RegistryWait registryWait;
+    private final Optional<ReplacedThreadMembers> replacedThreadMembers;
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics) {
@@ -29,12 +34,16 @@ public final class AttributionApp implements AutoCloseable {
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics,
                           StreamsHooks hooks) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
-        streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index),
-                BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics)), hooks.clientSupplier());
+        Properties settings = BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics));
+        streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index), settings,
+                hooks.clientSupplier());
         health = hooks.watch();
         lostInput = hooks.lostInput();
         registryWait = new RegistryWait(registry, health);
-        streams.setUncaughtExceptionHandler(hooks.uncaughtExceptionHandler());
+        replacedThreadMembers = ReplacedThreadMembers.of(Utils.propsToMap(settings));
+        StreamsUncaughtExceptionHandler handler = hooks.uncaughtExceptionHandler();
+        streams.setUncaughtExceptionHandler(replacedThreadMembers.map(members -> members.after(handler))
+                .orElse(handler));
         streams.setStateListener(hooks.stateListener());
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
@@ -72,5 +81,6 @@ public final class AttributionApp implements AutoCloseable {
         // once instead of after the session timeout.
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        replacedThreadMembers.ifPresent(ReplacedThreadMembers::close);
     }
 }

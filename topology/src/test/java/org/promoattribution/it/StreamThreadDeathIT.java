@@ -6,6 +6,7 @@ import static org.promoattribution.it.ServedInstances.get;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,19 +53,7 @@ class StreamThreadDeathIT {
             throws Exception {
         PoisonedRegistry registry = new PoisonedRegistry();
         try (LocalKafkaBroker broker = LocalKafkaBroker.builder().build().start()) {
-            Properties settings = new Properties();
-            settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-            settings.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "it-" + UUID.randomUUID());
-            settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-            settings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-            // A replacement joins once the dead thread's session expires: the broker's least, to loop fast.
-            settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
-            settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
-            settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
-            settings.setProperty(AttributionConfig.HTTP_PORT, "0");
-            settings.setProperty(AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD, "PT2S");
-            settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_FAILURES, "2");
-            settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_WINDOW, "PT1M");
+            Properties settings = settings(broker, dir);
             AttributionConfig config = AttributionConfig.from(settings);
             try (Admin admin = Admin.create(config.streams())) {
                 TopicSetup.ensure(admin, config.topics(), 1, (short) 1);
@@ -89,6 +79,73 @@ class StreamThreadDeathIT {
                         .isGreaterThanOrEqualTo(replacements(instance));
             }
         }
+    }
+
+    /**
+     * With static membership a replaced thread's member would stay in the group for a whole session
+     * (Kafka Streams closes the dead thread without leaving), and the group could not finish its
+     * rebalance: its partitions would stand still. The instance removes it once the thread ended,
+     * so the replacement takes the partition well within the session timeout.
+     */
+    @Test
+    void aReplacedThreadsStaticMemberLeavesTheGroupBeforeItsSessionEnds(@TempDir Path dir) throws Exception {
+        PoisonedRegistry registry = new PoisonedRegistry();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.builder().build().start()) {
+            Properties settings = settings(broker, dir);
+            settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "90000");
+            settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "3000");
+            settings.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "it-pod-0");
+            AttributionConfig config = AttributionConfig.from(settings);
+            String group = settings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+            try (Admin admin = Admin.create(config.streams())) {
+                TopicSetup.ensure(admin, config.topics(), 1, (short) 1);
+                try (PipelineInstance instance = PipelineInstance.start(config, registry)) {
+                    awaitStatus(instance, "/health/ready", 200);
+                    assertThat(members(admin, group)).containsExactly("it-pod-0-1");
+
+                    sendPoison(broker, config.topics().clicks());
+                    awaitStatus(instance, "/health/ready", 503);
+                    registry.cure();
+                    long cured = System.nanoTime();
+
+                    // Within a third of the session: the dead members were taken out, not timed out.
+                    Awaitility.await("one live member holding the partition").atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(250)).dontCatchUncaughtExceptions()
+                            .untilAsserted(() -> assertThat(members(admin, group)).singleElement()
+                                    .satisfies(id -> assertThat(id).startsWith("it-pod-0-").isNotEqualTo("it-pod-0-1")));
+                    awaitStatus(instance, "/health/ready", 200);
+                    System.out.printf("[it] static member of the replaced thread gone %d ms after the cause passed%n",
+                            Duration.ofNanos(System.nanoTime() - cured).toMillis());
+                }
+            }
+        }
+    }
+
+    /** The static ids of the group's members that hold partitions. */
+    private static List<String> members(Admin admin, String group) throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
+                .get(group).get();
+        return description.members().stream()
+                .filter(m -> !m.assignment().topicPartitions().isEmpty())
+                .map(m -> m.groupInstanceId().orElse(m.consumerId()))
+                .toList();
+    }
+
+    private static Properties settings(LocalKafkaBroker broker, Path dir) {
+        Properties settings = new Properties();
+        settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "it-" + UUID.randomUUID());
+        settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        settings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // A replacement joins once the dead thread's session expires: the broker's least, to loop fast.
+        settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
+        settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
+        settings.setProperty(AttributionConfig.HTTP_PORT, "0");
+        settings.setProperty(AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD, "PT2S");
+        settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_FAILURES, "2");
+        settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_WINDOW, "PT1M");
+        return settings;
     }
 
     private static void sendPoison(LocalKafkaBroker broker, String topic) throws Exception {

@@ -1,0 +1,120 @@
+package org.promoattribution.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a replaced stream thread's static member out of the consumer group once the thread has
+ * stopped. Kafka Streams (4.4) closes a thread that died without leaving the group (the
+ * replacement overrides the leave the dying thread asked for), and the replacement joins under
+ * the next thread index: until the dead member's session timed out (45 s by default) the group
+ * could not finish its rebalance, and the dead thread's partitions stood still. Only static
+ * members can be removed by id; without {@code group.instance.id} there is nothing to do.
+ */
+final class ReplacedThreadMembers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReplacedThreadMembers.class);
+    /** Kafka Streams names its threads {@code <client id>-StreamThread-<index>} and suffixes the instance id with the index. */
+    private static final Pattern THREAD_INDEX = Pattern.compile("-StreamThread-(\\d+)$");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String groupId;
+    private final String instanceId;
+    private final Map<String, Object> adminSettings;
+    private final ExecutorService remover = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "replaced-thread-members");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private ReplacedThreadMembers(String groupId, String instanceId, Map<String, Object> adminSettings) {
+        this.groupId = groupId;
+        this.instanceId = instanceId;
+        this.adminSettings = adminSettings;
+    }
+
+    /** For the Kafka Streams settings of this instance; empty without static membership. */
+    static Optional<ReplacedThreadMembers> of(Map<String, Object> streamsSettings) {
+        Object instance = streamsSettings.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        Object consumerInstance = streamsSettings.get(StreamsConfig.mainConsumerPrefix(
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        Object id = consumerInstance != null ? consumerInstance : instance;
+        if (id == null || id.toString().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplacedThreadMembers(streamsSettings.get(StreamsConfig.APPLICATION_ID_CONFIG).toString(),
+                id.toString(), streamsSettings));
+    }
+
+    /** The member id of the stream thread of this name, or empty for a thread that is not one. */
+    Optional<String> memberOf(String threadName) {
+        Matcher index = THREAD_INDEX.matcher(threadName);
+        return index.find() ? Optional.of(instanceId + "-" + index.group(1)) : Optional.empty();
+    }
+
+    /** {@code handler}, and when it answers REPLACE_THREAD the dying thread's member removed once it has ended. */
+    StreamsUncaughtExceptionHandler after(StreamsUncaughtExceptionHandler handler) {
+        return exception -> {
+            StreamThreadExceptionResponse answer = handler.handle(exception);
+            if (answer == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                removeOnceEnded(Thread.currentThread()); // Kafka Streams calls the handler on the dying thread
+            }
+            return answer;
+        };
+    }
+
+    /** Removes {@code thread}'s member from the group once the thread has ended; returns at once. */
+    void removeOnceEnded(Thread thread) {
+        memberOf(thread.getName()).ifPresent(member -> remover.execute(() -> {
+            try {
+                thread.join(WAIT.toMillis());
+                remove(member);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
+
+    private void remove(String member) throws InterruptedException {
+        try (Admin admin = Admin.create(adminSettings)) {
+            admin.removeMembersFromConsumerGroup(groupId,
+                            new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove(member))))
+                    .all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("removed {} from group {}: its stream thread died and was replaced, so no thread will take "
+                    + "that id again", member, groupId);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownMemberIdException) {
+                log.debug("{} already left group {}", member, groupId);
+            } else {
+                log.warn("could not remove {} of a replaced stream thread from group {}; the group waits for its "
+                        + "session to time out", member, groupId, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            log.warn("could not remove {} of a replaced stream thread from group {} within {}; the group waits "
+                    + "for its session to time out", member, groupId, WAIT);
+        }
+    }
+
+    @Override
+    public void close() {
+        remover.shutdownNow();
+    }
+}
