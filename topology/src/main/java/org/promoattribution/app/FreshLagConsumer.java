@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Kafka Streams' main consumer, telling a resumed partition's lag as the broker tells it, so that
@@ -83,6 +85,8 @@ final class FreshLagConsumer implements InvocationHandler {
                 return OptionalLong.empty();
             }
             lag = Math.max(0, end - consumer.position(partition, askFor));
+        } catch (WakeupException | InterruptException e) {
+            throw e; // Kafka Streams' own signals, not an unanswered question
         } catch (KafkaException e) { // a timeout included: the task waits, and asks again
             return OptionalLong.empty();
         }

@@ -1,6 +1,7 @@
 package org.promoattribution.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +27,16 @@ class FreshLagConsumerTest {
     private static final TopicPartition CONVERSIONS = new TopicPartition("conversions", 0);
 
     private boolean brokerAnswers = true;
+    private boolean wokenUp;
     private int asked;
     private final MockConsumer<byte[], byte[]> kafka = new MockConsumer<>("earliest") {
         @Override
         public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions,
                                                                  Duration timeout) {
             asked++;
+            if (wokenUp) {
+                throw new WakeupException();
+            }
             if (!brokerAnswers) {
                 throw new TimeoutException("no answer within " + timeout);
             }
@@ -94,5 +100,14 @@ class FreshLagConsumerTest {
         brokerAnswers = true;
         assertThat(consumer.currentLag(CLICKS)).hasValue(0);
         assertThat(asked).isEqualTo(2);
+    }
+
+    @Test
+    void aWakeupWhileAskingReachesKafkaStreams() {
+        consumer.pause(List.of(CLICKS));
+        consumer.resume(List.of(CLICKS));
+        wokenUp = true;
+
+        assertThatThrownBy(() -> consumer.currentLag(CLICKS)).isInstanceOf(WakeupException.class);
     }
 }
