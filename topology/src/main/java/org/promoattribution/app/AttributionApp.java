@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.config.AttributionConfig;
@@ -25,6 +26,7 @@ public final class AttributionApp implements AutoCloseable {
     private final LostInput lostInput;
     private final RegistryWait registryWait;
     private final Optional<ReplacedThreadMembers> replacedThreadMembers;
+    private final int threads;
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics) {
@@ -41,6 +43,9 @@ public final class AttributionApp implements AutoCloseable {
         lostInput = hooks.lostInput();
         registryWait = new RegistryWait(registry, health);
         replacedThreadMembers = ReplacedThreadMembers.of(Utils.propsToMap(settings));
+        // Already validated by KafkaStreams above.
+        threads = Integer.parseInt(String.valueOf(settings.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"))
+                .trim());
         StreamsUncaughtExceptionHandler handler = hooks.uncaughtExceptionHandler();
         streams.setUncaughtExceptionHandler(replacedThreadMembers.map(members -> members.after(handler))
                 .orElse(handler));
@@ -51,6 +56,7 @@ public final class AttributionApp implements AutoCloseable {
 
     /** Starts Kafka Streams now, or once the schema registry answers (health says it waits). */
     public void start() {
+        replacedThreadMembers.ifPresent(members -> members.removeLeftovers(threads));
         registryWait.thenStart(streams::start);
     }
 

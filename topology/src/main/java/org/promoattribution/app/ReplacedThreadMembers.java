@@ -1,8 +1,10 @@
 package org.promoattribution.app;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -24,10 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes a replaced stream thread's static member out of the consumer group once the thread has
- * stopped. Kafka Streams (4.4) closes a thread that died without leaving the group (the
- * replacement overrides the leave the dying thread asked for), and the replacement joins under
- * the next thread index: until the dead member's session timed out (45 s by default) the group
- * could not finish its rebalance, and the dead thread's partitions stood still. Only static
+ * stopped, and at start those an earlier process's replaced threads left. Kafka Streams (4.4)
+ * closes a thread that died without leaving the group (the replacement overrides the leave the
+ * dying thread asked for), and the replacement joins under the next thread index: until the dead
+ * member's session timed out (45 s by default) the group could not finish its rebalance, and the
+ * dead thread's partitions stood still. Only static
  * members can be removed by id; without {@code group.instance.id} there is nothing to do.
  */
 final class ReplacedThreadMembers implements AutoCloseable {
@@ -53,10 +59,11 @@ final class ReplacedThreadMembers implements AutoCloseable {
 
     /** For the Kafka Streams settings of this instance; empty without static membership. */
     static Optional<ReplacedThreadMembers> of(Map<String, Object> streamsSettings) {
-        Object instance = streamsSettings.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        Object consumerInstance = streamsSettings.get(StreamsConfig.mainConsumerPrefix(
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
-        Object id = consumerInstance != null ? consumerInstance : instance;
+        // Kafka Streams' order for its main consumer: main.consumer., then consumer., then unprefixed.
+        Object id = Stream.of(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                .map(streamsSettings::get).filter(Objects::nonNull).findFirst().orElse(null);
         if (id == null || id.toString().isBlank()) {
             return Optional.empty();
         }
@@ -84,32 +91,76 @@ final class ReplacedThreadMembers implements AutoCloseable {
     /** Removes {@code thread}'s member from the group once the thread has ended; returns at once. */
     void removeOnceEnded(Thread thread) {
         memberOf(thread.getName()).ifPresent(member -> remover.execute(() -> {
-            try {
+            try (Admin admin = Admin.create(adminSettings)) {
                 thread.join(WAIT.toMillis());
-                remove(member);
+                remove(admin, member);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
     }
 
-    private void remove(String member) throws InterruptedException {
-        try (Admin admin = Admin.create(adminSettings)) {
+    /**
+     * Removes, in the background, this instance's members that no thread of this process will take
+     * again: a restart reuses the thread indices 1 to {@code threads} only, so a member above them
+     * is one a replaced thread of a previous process left, and the group would wait out its session.
+     * (Should a thread of this process die and be replaced before this runs, its live replacement
+     * would be removed too, and would simply join again.)
+     */
+    void removeLeftovers(int threads) {
+        remover.execute(() -> {
+            try (Admin admin = Admin.create(adminSettings)) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
+                        .get(groupId).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                for (String member : leftovers(group.members().stream()
+                        .flatMap(m -> m.groupInstanceId().stream()).toList(), threads)) {
+                    remove(admin, member);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    log.debug("group {} is new: nothing left by an earlier process", groupId);
+                } else {
+                    warnNotLookedFor(e.getCause());
+                }
+            } catch (TimeoutException e) {
+                warnNotLookedFor(e);
+            }
+        });
+    }
+
+    private void warnNotLookedFor(Throwable cause) {
+        log.warn("could not look for members of group {} left by an earlier process of {}; the group may wait for "
+                + "their sessions to time out", groupId, instanceId, cause);
+    }
+
+    /** Of the group's static member ids, this instance's whose thread index is above {@code threads}. */
+    List<String> leftovers(Collection<String> memberIds, int threads) {
+        Pattern own = Pattern.compile(Pattern.quote(instanceId) + "-(\\d{1,9})");
+        return memberIds.stream().filter(id -> {
+            Matcher index = own.matcher(id);
+            return index.matches() && Integer.parseInt(index.group(1)) > threads;
+        }).sorted().toList();
+    }
+
+    private void remove(Admin admin, String member) throws InterruptedException {
+        try {
             admin.removeMembersFromConsumerGroup(groupId,
                             new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove(member))))
                     .all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("removed {} from group {}: its stream thread died and was replaced, so no thread will take "
-                    + "that id again", member, groupId);
+            log.info("removed {} from group {}: its stream thread ended and no thread will take that id again",
+                    member, groupId);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownMemberIdException) {
                 log.debug("{} already left group {}", member, groupId);
             } else {
-                log.warn("could not remove {} of a replaced stream thread from group {}; the group waits for its "
-                        + "session to time out", member, groupId, e.getCause());
+                log.warn("could not remove {} from group {}; the group waits for its session to time out", member,
+                        groupId, e.getCause());
             }
         } catch (TimeoutException e) {
-            log.warn("could not remove {} of a replaced stream thread from group {} within {}; the group waits "
-                    + "for its session to time out", member, groupId, WAIT);
+            log.warn("could not remove {} from group {} within {}; the group waits for its session to time out",
+                    member, groupId, WAIT);
         }
     }
 

@@ -2,6 +2,7 @@ package org.promoattribution.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,14 @@ class ReplacedThreadMembersTest {
         ReplacedThreadMembers members = ReplacedThreadMembers.of(STATIC).orElseThrow();
         assertThat(members.after(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT).handle(new RuntimeException()))
                 .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        members.close();
+    }
+
+    @Test
+    void leftoversAreThisInstancesMembersAboveTheThreadsThisProcessRuns() {
+        ReplacedThreadMembers members = ReplacedThreadMembers.of(STATIC).orElseThrow();
+        assertThat(members.leftovers(List.of("pod-0-1", "pod-0-2", "pod-0-3", "pod-0-x", "pod-0-10-1", "pod-1-2",
+                "pod-0", "other-pod-0-2", "pod-0-99999999999"), 2)).containsExactly("pod-0-3");
         members.close();
     }
 }

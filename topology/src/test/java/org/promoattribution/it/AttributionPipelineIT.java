@@ -95,6 +95,11 @@ class AttributionPipelineIT {
         assertThat(decision.getUnmatchedCodes()).containsExactly("NOTHING");
     }
 
+    private List<PromoCodeUsage> usage(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(key))
+                .map(r -> pipeline.serdes.usage().deserializer().deserialize(r.topic(), r.value())).toList();
+    }
+
     @Test
     void aCodeChangeIsSeenByTheRunningPipeline() {
         pipeline.send(conversion("it-o4", "it-s4", "2026-06-01T10:05:00Z", "FLASH"));
@@ -106,22 +111,20 @@ class AttributionPipelineIT {
     }
 
     @Test
-    void usageFiguresReachPromoCodeUsageOncePerUseAndCodesReportShowsThem() throws Exception {
+    void usageFiguresReachPromoCodeUsageAndCodesReportShowsThem() throws Exception {
         pipeline.sendAndAwait(exact("it-pc-u", "USAGE5", "blog", CreditPolicy.IF_WINNER));
         pipeline.send(click("it-cu1", "it-su1", "blog", "2026-06-03T10:00:00Z"));
         pipeline.send(conversion("it-ou1", "it-su1", "2026-06-03T10:05:00Z", "USAGE5"));
         pipeline.send(conversion("it-ou2", "it-su2", "2026-06-03T23:59:59Z", "usage5"));
 
+        // The two orders' contributions may reach the figures in one sum or two, in either order
+        // (README: written once a commit interval); the latest value is the day's truth.
         String key = "it-pc-u|2026-06-03";
-        List<PromoCodeUsage> figures = pipeline.readCommitted(rs -> rs.stream()
-                        .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(key)).count() >= 2,
-                        pipeline.topics().usage()).stream()
-                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(key))
-                .map(r -> pipeline.serdes.usage().deserializer().deserialize(r.topic(), r.value()))
-                .toList();
-        assertThat(figures).extracting(PromoCodeUsage::getUses, PromoCodeUsage::getCredited,
-                        PromoCodeUsage::getWithoutOwnerClick)
-                .containsExactly(tuple(1L, 1L, 0L), tuple(2L, 1L, 1L));
+        List<PromoCodeUsage> figures = usage(pipeline.readCommitted(rs -> usage(rs, key).stream()
+                .anyMatch(u -> u.getUses() == 2), pipeline.topics().usage()), key);
+        assertThat(figures).hasSizeBetween(1, 2).last()
+                .extracting(PromoCodeUsage::getUses, PromoCodeUsage::getCredited, PromoCodeUsage::getWithoutOwnerClick)
+                .containsExactly(2L, 1L, 1L);
 
         Path cluster = Files.writeString(stateDir.resolve("cluster.properties"), "bootstrap.servers="
                 + pipeline.stack.bootstrapServers() + "\nschema.registry.url=" + pipeline.stack.schemaRegistryUrl() + "\n");
