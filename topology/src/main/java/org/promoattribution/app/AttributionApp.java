@@ -56,7 +56,7 @@ public final class AttributionApp implements AutoCloseable {
 
     /** Starts Kafka Streams now, or once the schema registry answers (health says it waits). */
     public void start() {
-        replacedThreadMembers.ifPresent(members -> members.removeLeftovers(threads));
+        replacedThreadMembers.ifPresent(members -> members.removeLeftovers(threads, Duration.ofSeconds(5)));
         registryWait.thenStart(streams::start);
     }
 

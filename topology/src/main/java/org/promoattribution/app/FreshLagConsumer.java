@@ -10,10 +10,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Kafka Streams' main consumer, telling a resumed partition's lag as the broker tells it, so that
@@ -29,9 +27,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * ahead of clicks that reached the broker before them (seen in {@code faults.RuleOneAcrossCrashesIT}).
  * So until a poll brings a resumed partition's records, its lag is asked of the broker (its end
  * offset, the last stable one under exactly-once) when Kafka Streams needs it; unknown, so that
- * the task waits, while the broker does not answer within {@code fetch.max.wait.ms}. One round
- * trip per resume, and only for a partition drained before new records came: no timer, so a
- * loaded machine whose fetches come back late is still right.
+ * the task waits, while the broker does not answer within {@code fetch.max.wait.ms}; other errors
+ * reach Kafka Streams. One round trip per resume, and only for a partition drained before new
+ * records came: no timer, so a loaded machine whose fetches come back late is still right.
  */
 final class FreshLagConsumer implements InvocationHandler {
     private final Consumer<byte[], byte[]> consumer;
@@ -75,8 +73,8 @@ final class FreshLagConsumer implements InvocationHandler {
     }
 
     private OptionalLong lag(TopicPartition partition, OptionalLong known) {
-        if (!resumed.contains(partition)) {
-            return known;
+        if (!resumed.contains(partition) || known.isPresent() && known.getAsLong() > 0) {
+            return known; // behind is behind: the task waits for the fetch either way
         }
         long lag;
         try {
@@ -85,9 +83,7 @@ final class FreshLagConsumer implements InvocationHandler {
                 return OptionalLong.empty();
             }
             lag = Math.max(0, end - consumer.position(partition, askFor));
-        } catch (WakeupException | InterruptException e) {
-            throw e; // Kafka Streams' own signals, not an unanswered question
-        } catch (KafkaException e) { // a timeout included: the task waits, and asks again
+        } catch (RetriableException e) { // a timeout included: the task waits, and asks again
             return OptionalLong.empty();
         }
         if (lag == 0) {

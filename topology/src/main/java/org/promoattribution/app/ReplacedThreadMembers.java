@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -67,8 +68,10 @@ final class ReplacedThreadMembers implements AutoCloseable {
         if (id == null || id.toString().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new ReplacedThreadMembers(streamsSettings.get(StreamsConfig.APPLICATION_ID_CONFIG).toString(),
-                id.toString(), streamsSettings));
+        String groupId = streamsSettings.get(StreamsConfig.APPLICATION_ID_CONFIG).toString();
+        // Kafka Streams' own admin settings (admin.-prefixed overrides, security): those its clients use.
+        Map<String, Object> admin = new StreamsConfig(streamsSettings).getAdminConfigs(groupId + "-member-remover");
+        return Optional.of(new ReplacedThreadMembers(groupId, id.toString(), admin));
     }
 
     /** The member id of the stream thread of this name, or empty for a thread that is not one. */
@@ -82,7 +85,11 @@ final class ReplacedThreadMembers implements AutoCloseable {
         return exception -> {
             StreamThreadExceptionResponse answer = handler.handle(exception);
             if (answer == StreamThreadExceptionResponse.REPLACE_THREAD) {
-                removeOnceEnded(Thread.currentThread()); // Kafka Streams calls the handler on the dying thread
+                try {
+                    removeOnceEnded(Thread.currentThread()); // Kafka Streams calls the handler on the dying thread
+                } catch (RuntimeException e) { // closed meanwhile: the answer must still reach Kafka Streams
+                    log.warn("could not schedule the removal of a replaced stream thread's member", e);
+                }
             }
             return answer;
         };
@@ -91,24 +98,39 @@ final class ReplacedThreadMembers implements AutoCloseable {
     /** Removes {@code thread}'s member from the group once the thread has ended; returns at once. */
     void removeOnceEnded(Thread thread) {
         memberOf(thread.getName()).ifPresent(member -> remover.execute(() -> {
-            try (Admin admin = Admin.create(adminSettings)) {
+            try {
                 thread.join(WAIT.toMillis());
-                remove(admin, member);
+                // Kafka Streams may call the handler on a thread it keeps (and then replaces none), and
+                // may give a later replacement the dead thread's index: that one took the id back
+                // as a static member (no wait), and removing it would fence a live thread.
+                if (thread.isAlive() || aliveNamed(thread.getName())) {
+                    return;
+                }
+                try (Admin admin = Admin.create(adminSettings)) {
+                    remove(admin, member);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("could not remove {} from group {}; the group waits for its session to time out", member,
+                        groupId, e);
             }
         }));
     }
 
+    private static boolean aliveNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name));
+    }
+
     /**
-     * Removes, in the background, this instance's members that no thread of this process will take
-     * again: a restart reuses the thread indices 1 to {@code threads} only, so a member above them
-     * is one a replaced thread of a previous process left, and the group would wait out its session.
-     * (Should a thread of this process die and be replaced before this runs, its live replacement
-     * would be removed too, and would simply join again.)
+     * Removes this instance's members that no thread of this process will take again: a restart
+     * reuses the thread indices 1 to {@code threads} only, so a member above them is one a replaced
+     * thread of a previous process left, and the group would wait out its session. Called before
+     * the stream threads start, and waits for at most {@code wait}: a broker slow to answer delays
+     * the start by no more, and the removal goes on in the background.
      */
-    void removeLeftovers(int threads) {
-        remover.execute(() -> {
+    void removeLeftovers(int threads, Duration wait) {
+        Future<?> removal = remover.submit(() -> {
             try (Admin admin = Admin.create(adminSettings)) {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
                         .get(groupId).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,10 +146,17 @@ final class ReplacedThreadMembers implements AutoCloseable {
                 } else {
                     warnNotLookedFor(e.getCause());
                 }
-            } catch (TimeoutException e) {
+            } catch (TimeoutException | RuntimeException e) {
                 warnNotLookedFor(e);
             }
         });
+        try {
+            removal.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("starting while members left by an earlier process are still being looked for", e);
+        }
     }
 
     private void warnNotLookedFor(Throwable cause) {

@@ -31,8 +31,9 @@ final class UsageBatcher implements Processor<String, UsageContribution, String,
         // The commit interval as Kafka Streams resolved it (100 ms under exactly-once): nothing
         // downstream sees a sum before its commit anyway.
         Object commitInterval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        context.schedule(Duration.ofMillis(((Number) commitInterval).longValue()), PunctuationType.WALL_CLOCK_TIME,
-                this::handOver);
+        // commit.interval.ms may be 0 (commit after every record); punctuations need at least 1 ms.
+        context.schedule(Duration.ofMillis(Math.max(1, ((Number) commitInterval).longValue())),
+                PunctuationType.WALL_CLOCK_TIME, this::handOver);
     }
 
     @Override

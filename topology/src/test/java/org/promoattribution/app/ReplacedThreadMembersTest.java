@@ -24,7 +24,8 @@ class ReplacedThreadMembersTest {
     @Test
     void theMainConsumersOwnInstanceIdWins() {
         ReplacedThreadMembers members = ReplacedThreadMembers.of(Map.of("application.id", "a",
-                "group.instance.id", "pod-0", "main.consumer.group.instance.id", "main-0")).orElseThrow();
+                "bootstrap.servers", "127.0.0.1:9", "group.instance.id", "pod-0",
+                "consumer.group.instance.id", "consumer-0", "main.consumer.group.instance.id", "main-0")).orElseThrow();
         assertThat(members.memberOf("a-StreamThread-2")).hasValue("main-0-2");
         members.close();
     }
