@@ -83,8 +83,9 @@ public final class AttributionMetrics {
     }
 
     /** A use of a code on a day past usage.retention, not counted. */
-    void expiredUsage() {
-        registry.counter("attribution.usage.expired").increment();
+    /** Uses of a day past usage.retention, not counted: orders, whether they came one by one or summed. */
+    void expiredUsage(long uses) {
+        registry.counter("attribution.usage.expired").increment(uses);
     }
 
     /** A stream thread died of an uncaught exception (its innermost cause's class) and was replaced. */

@@ -52,7 +52,7 @@ final class UsageProcessor implements Processor<String, UsageContribution, Strin
             forgetBefore(oldestKept());
         } else if (day.isBefore(oldestKept())) {
             // Its figures were forgotten: counting again from zero would overwrite the day's truth with less.
-            metrics.expiredUsage();
+            metrics.expiredUsage(contribution.uses());
             return;
         }
         String storeKey = day + "|" + contribution.key().promoCodeId();

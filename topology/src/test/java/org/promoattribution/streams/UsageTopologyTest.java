@@ -337,5 +337,19 @@ class UsageTopologyTest {
                             org.assertj.core.groups.Tuple.tuple("2026-06-02", 1L));
             assertThat(pipeline.counter("attribution.usage.expired")).isEqualTo(1);
         }
+
+        @Test
+        void expiredUsesAreCountedPerOrderEvenWhenSummed() {
+            pipeline.close();
+            pipeline = new AttributionDriver(AttributionDriver.settings(UsageSettings.RETENTION, "P2D"));
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
+                    .conversions(conversion("o1", "s1", "2026-06-04T10:00:00Z", "SUMMER10"));
+            pipeline.usageUpdates();
+            // Two orders of a day past retention in one commit interval: one sum, two uses not counted.
+            pipeline.conversions(conversion("o2", "s2", "2026-06-01T10:00:00Z", "SUMMER10"),
+                    conversion("o3", "s3", "2026-06-01T11:00:00Z", "SUMMER10"));
+            assertThat(pipeline.usageUpdates()).isEmpty();
+            assertThat(pipeline.counter("attribution.usage.expired")).isEqualTo(2);
+        }
     }
 }
