@@ -1,9 +1,9 @@
-package org.promoattribution.cli;
+package org.promoattribution.run;
 
 import picocli.CommandLine.IVersionProvider;
 
 /** The version in the jar's manifest (the Maven project version). */
-final class Version implements IVersionProvider {
+public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();

@@ -1,11 +1,11 @@
 package org.promoattribution.cli;
 
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.promoattribution.app.Connection;
 import org.promoattribution.bench.Bench;
 import org.promoattribution.bench.BenchPlan;
 import org.promoattribution.bench.micro.MicroBenchmarks;
@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         err.println("Starting the embedded Kafka broker and schema registry ...");
         try (LocalStack stack = LocalStack.temporary().start()) {
             settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            settings.setProperty(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
+            settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
             bench.run(settings, mode, "embedded broker and registry", outputDir, out);
         }
         return 0;

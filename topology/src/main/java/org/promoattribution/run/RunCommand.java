@@ -1,6 +1,7 @@
-package org.promoattribution.cli;
+package org.promoattribution.run;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -8,45 +9,50 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
-import org.promoattribution.app.Connection;
 import org.promoattribution.app.InstanceDataDir;
 import org.promoattribution.app.StaticMembership;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
-import org.promoattribution.local.LocalStack;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
+import org.promoattribution.schemas.serde.SchemaRegistryKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code run}: the pipeline's main job, on a configured cluster or on the embedded default, until Ctrl-C. */
+/**
+ * {@code run}: the pipeline's main job, on the configured cluster, until Ctrl-C. A launcher that
+ * can start a cluster of its own when none is configured overrides {@link #ownCluster}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the attribution pipeline until stopped (Ctrl-C).",
-                "Keeps its Kafka Streams state under --data-dir, and its group.instance.id (static membership: "
-                        + "restarted, it takes its partitions back at once) is the pod's name or an id kept there.",
-                "Without bootstrap.servers in the config, starts an embedded Kafka broker and schema registry on "
-                        + "127.0.0.1 with their data under --data-dir.",
-                "Serves the explain page, the overview (/overview), /metrics, /health/live and /health/ready on http.port "
-                        + "(default 8080)."})
-final class RunCommand implements Callable<Integer> {
+        description = {RunCommand.WHAT, RunCommand.STATE, RunCommand.SERVES})
+public class RunCommand implements Callable<Integer> {
+    /** The lines of its description, for a launcher's {@code run} to say the same. */
+    public static final String WHAT = "Run the attribution pipeline until stopped (Ctrl-C).";
+    public static final String STATE = "Keeps its Kafka Streams state under --data-dir, and its group.instance.id "
+            + "(static membership: restarted, it takes its partitions back at once) is the pod's name or an id kept there.";
+    public static final String SERVES = "Serves the explain page, the overview (/overview), /metrics, /health/live and "
+            + "/health/ready on http.port (default 8080).";
+
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings (see README).")
     Path configFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "This instance's own directory, one instance at a time: its state (DIR/state unless state.dir "
-                    + "is configured), its instance id, and the embedded default's data (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+                    + "is configured), its instance id, and the data of a cluster it starts itself (default: ${DEFAULT-VALUE}).")
+    protected Path dataDir;
 
     @Option(names = "--create-topics", description = "Create missing topics on a configured cluster too.")
     boolean createTopics;
@@ -80,21 +86,28 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the pipeline (and the embedded default if no cluster is configured); Ctrl-C stops it all. */
+    /** Starts the pipeline (and a cluster of its own if none is configured); Ctrl-C stops it all. */
     private void start(Properties props, InstanceDataDir home, CountDownLatch stopped) throws Exception {
-        LocalStack stack = null;
-        if (!Connection.configured(props)) {
-            spec.commandLine().getErr().println("Starting the embedded Kafka broker and schema registry under " + dataDir
-                    + " ...");
-            stack = LocalStack.inDirectory(dataDir).start();
-            props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            props.putIfAbsent(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
-            props.putIfAbsent(AttributionConfig.HTTP_HOST, "127.0.0.1"); // a local playground stays local
+        OwnCluster own = null;
+        if (!props.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+            own = ownCluster().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no cluster configured: set bootstrap.servers and schema.registry.url (--config FILE, or "
+                            + ConfigSources.ENV_PREFIX + "BOOTSTRAP_SERVERS and "
+                            + ConfigSources.ENV_PREFIX + "SCHEMA_REGISTRY_URL)"));
+            own.settings().forEach(props::putIfAbsent);
             createTopics = true;
         }
-        props = home.settings(props, System.getenv());
+        try {
+            startPipeline(home.settings(props, System.getenv()), home, own, stopped);
+        } catch (Exception | Error e) {
+            close(own);
+            throw e;
+        }
+    }
+
+    private void startPipeline(Properties props, InstanceDataDir home, OwnCluster own, CountDownLatch stopped)
+            throws Exception {
         AttributionConfig config = AttributionConfig.from(props);
-        LocalStack embedded = stack;
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
         try {
             try (Admin admin = Admin.create(config.streams())) {
@@ -110,20 +123,18 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.close();
                 registry.close();
-                stopEmbedded(embedded);
+                close(own);
                 home.close();
                 stopped.countDown();
             }, "promo-attribution-shutdown"));
-            if (embedded != null) {
-                Connection.publish(dataDir, embedded.bootstrapServers(), embedded.schemaRegistryUrl());
-            }
             spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
                     + "reading %s, %s, %s; writing %s, %s, %s, %s, %s.%n"
                     + "state in %s, group.instance.id %s.%n"
                     + "explain page, /metrics and /health/ready at %s (application.server %s); overview at %s. "
                     + "Ctrl-C stops.%n",
                     props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG),
-                    Connection.printableRegistryUrl(config.registry()),
+                    SchemaRegistryKeys.printable(RestSchemaRegistryConfig.URL,
+                            config.registry().get(RestSchemaRegistryConfig.URL)),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
                     config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
                     config.topics().deadLetter(), config.topics().usage(),
@@ -134,15 +145,18 @@ final class RunCommand implements Callable<Integer> {
                     instance.localUrl().resolve("/overview"));
         } catch (Exception | Error e) {
             registry.close();
-            stopEmbedded(embedded);
             throw e;
         }
     }
 
-    private void stopEmbedded(LocalStack embedded) {
-        if (embedded != null) {
-            Connection.withdraw(dataDir);
-            embedded.close();
+    /** The cluster to start when the settings name none; none here, so {@code run} asks for one. */
+    protected Optional<OwnCluster> ownCluster() throws Exception {
+        return Optional.empty();
+    }
+
+    private static void close(OwnCluster own) {
+        if (own != null) {
+            own.close();
         }
     }
 }

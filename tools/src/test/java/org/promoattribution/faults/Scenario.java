@@ -1,5 +1,6 @@
 package org.promoattribution.faults;
 
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.core.ConditionTimeoutException;
-import org.promoattribution.app.Connection;
+import org.promoattribution.cli.Connection;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
@@ -62,7 +63,7 @@ final class Scenario implements AutoCloseable {
         this.dir = dir;
         this.bootstrapServers = stack.bootstrapServers();
         settings.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        settings.setProperty(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
+        settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
         settings.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "faults-" + name);
         settings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         settings.setProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");

@@ -1,6 +1,7 @@
 package org.promoattribution.cli;
 
 import java.nio.file.Path;
+import org.promoattribution.run.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 /** The one entry point of every command: {@code bin/promo-attribution <command>}. */
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Credits affiliate partners for online orders from clicks and promo codes.",
-        subcommands = {RunCommand.class, SimulateCommand.class, ProduceCommand.class, ConsumeCommand.class,
+        subcommands = {EmbeddedRunCommand.class, SimulateCommand.class, ProduceCommand.class, ConsumeCommand.class,
                 LoadgenCommand.class, DemoCommand.class, CodesCommand.class, BenchCommand.class})
 public final class PromoAttributionCli {
 

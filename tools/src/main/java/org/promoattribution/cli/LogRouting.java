@@ -3,6 +3,7 @@ package org.promoattribution.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.promoattribution.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.promoattribution.app.Connection;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.load.ClientSettings;

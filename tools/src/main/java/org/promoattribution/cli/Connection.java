@@ -1,4 +1,4 @@
-package org.promoattribution.app;
+package org.promoattribution.cli;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -6,10 +6,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.promoattribution.schemas.serde.SchemaRegistryKeys;
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 
 /**
  * Where the embedded default runs: {@code run} writes the broker and registry addresses to
@@ -17,15 +16,9 @@ import org.promoattribution.schemas.serde.SchemaRegistryKeys;
  * friends, started later without a config, find the same cluster.
  */
 public final class Connection {
-    public static final String REGISTRY_URL = "schema.registry.url";
     private static final String FILE = "local-stack.properties";
 
     private Connection() {
-    }
-
-    /** The registry URLs as they may be printed: {@code user:secret@} in them masked. */
-    public static String printableRegistryUrl(Map<String, String> registrySettings) {
-        return SchemaRegistryKeys.printable(REGISTRY_URL, registrySettings.get(REGISTRY_URL));
     }
 
     public static boolean configured(Properties props) {
@@ -35,7 +28,7 @@ public final class Connection {
     public static void publish(Path dataDir, String bootstrapServers, String registryUrl) {
         Properties props = new Properties();
         props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.setProperty(REGISTRY_URL, registryUrl);
+        props.setProperty(RestSchemaRegistryConfig.URL, registryUrl);
         try (Writer writer = Files.newBufferedWriter(dataDir.resolve(FILE))) {
             props.store(writer, "written by 'promo-attribution run' while the embedded broker and registry run");
         } catch (IOException e) {

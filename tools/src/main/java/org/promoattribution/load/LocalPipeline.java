@@ -1,5 +1,6 @@
 package org.promoattribution.load;
 
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.AttributionApp;
-import org.promoattribution.app.Connection;
+import org.promoattribution.cli.Connection;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
@@ -78,7 +79,7 @@ public final class LocalPipeline implements AutoCloseable {
         Path temporaryState = stateDir == null ? Files.createTempDirectory("promo-attribution-state") : null;
         Properties connection = new Properties();
         connection.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        connection.setProperty(Connection.REGISTRY_URL, stack.schemaRegistryUrl());
+        connection.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
         Properties settings = new Properties();
         settings.putAll(connection);
         settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, (stateDir == null ? temporaryState : stateDir).toString());
