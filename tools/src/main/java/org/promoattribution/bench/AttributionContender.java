@@ -9,7 +9,7 @@ import org.promoattribution.app.BoundedRocksDbMemory;
 import org.promoattribution.config.Topics;
 import org.promoattribution.config.UsageSettings;
 import org.promoattribution.load.TrafficTotals;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
-import org.promoattribution.streams.StoreNames;
 
 /** Runs one contender once: over a written workload for throughput, or paced for latency. */
 final class Trials {

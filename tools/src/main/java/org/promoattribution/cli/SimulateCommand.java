@@ -14,19 +14,19 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.simulate.InputLines;
 import org.promoattribution.simulate.JsonEvents;
 import org.promoattribution.simulate.LineRunner;
 import org.promoattribution.simulate.Simulator;
-import org.promoattribution.streams.AttributionMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code simulate FILE}: JSON-lines events in, one JSON line per decision out (SPEC "Offline simulation"). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,

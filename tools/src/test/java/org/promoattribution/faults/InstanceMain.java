@@ -10,8 +10,8 @@ import java.util.Properties;
 import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.InstanceDataDir;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
-import org.promoattribution.streams.AttributionMetrics;
 
 /**
  * One pipeline instance, the same {@link AttributionApp} that {@code run} starts, in a JVM of

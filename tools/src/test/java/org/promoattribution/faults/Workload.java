@@ -18,6 +18,7 @@ import org.promoattribution.load.CodeTable;
 import org.promoattribution.load.TrafficGenerator;
 import org.promoattribution.load.TrafficProfile;
 import org.promoattribution.load.TrafficTotals;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AttributionDecision;
@@ -25,7 +26,6 @@ import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.simulate.SimEvent;
 import org.promoattribution.simulate.Simulator;
-import org.promoattribution.streams.AttributionMetrics;
 
 /**
  * A seeded workload for the fault tests: promo codes of every policy and match type (some

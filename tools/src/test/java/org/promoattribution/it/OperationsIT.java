@@ -12,8 +12,8 @@ import static org.promoattribution.testing.Fixtures.reversal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.cli.PromoAttributionCli;
+import org.promoattribution.explain.ExplanationJson;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.CreditPolicy;
-import org.promoattribution.streams.ExplanationJson;
 import picocli.CommandLine;
 
 /**

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
-import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 

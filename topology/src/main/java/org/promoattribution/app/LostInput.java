@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package org.promoattribution.app;
 
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryException;
-import org.promoattribution.streams.AttributionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

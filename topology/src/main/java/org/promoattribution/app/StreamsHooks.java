@@ -5,7 +5,7 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.config.HealthSettings;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.metrics.AttributionMetrics;
 
 /**
  * What the application hands Kafka Streams to call back: the uncaught-exception handler and the

@@ -25,11 +25,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.promoattribution.streams.ConversionStanding;
-import org.promoattribution.streams.Explanation;
-import org.promoattribution.streams.ExplanationJson;
-import org.promoattribution.streams.SessionClicks;
-import org.promoattribution.streams.StoreNames;
+import org.promoattribution.explain.ConversionStanding;
+import org.promoattribution.explain.Explanation;
+import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.state.SessionClicks;
+import org.promoattribution.state.StoreNames;
 
 /**
  * {@code /explain/session/{sessionId}?programId=P&limit=N&cursor=C} and

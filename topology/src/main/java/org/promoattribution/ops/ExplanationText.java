@@ -3,9 +3,9 @@ package org.promoattribution.ops;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.promoattribution.streams.Explanation;
-import org.promoattribution.streams.Explanation.Decision;
-import org.promoattribution.streams.Explanation.TypedCode;
+import org.promoattribution.explain.Explanation;
+import org.promoattribution.explain.Explanation.Decision;
+import org.promoattribution.explain.Explanation.TypedCode;
 
 /** A decision in plain words, from its explanation: "Credited to blog because ...". */
 final class ExplanationText {

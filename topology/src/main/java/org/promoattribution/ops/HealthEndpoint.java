@@ -3,7 +3,7 @@ package org.promoattribution.ops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.explain.ExplanationJson;
 
 /**
  * {@code /health/live} and {@code /health/ready}: 200 with {"status":"UP"} or 503 with

@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.metrics.RecentActivity;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.PromoCodeUsage;
-import org.promoattribution.streams.CodesInUse;
-import org.promoattribution.streams.ExplanationJson;
-import org.promoattribution.streams.RecentActivity;
+import org.promoattribution.state.CodesInUse;
 
 /**
  * {@code /overview/data}: what the overview page shows, from this instance's own state: its

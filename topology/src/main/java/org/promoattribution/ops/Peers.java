@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
-import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.explain.ExplanationJson;
 
 /** Asks the other instances of the application, at their application.server, for their local answer. */
 final class Peers {

@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.promoattribution.app.AttributionApp;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
-import org.promoattribution.streams.AttributionMetrics;
 
 /**
  * One operable instance: the pipeline, and its HTTP server with the Prometheus metrics, the

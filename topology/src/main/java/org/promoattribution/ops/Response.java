@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.promoattribution.streams.ExplanationJson;
+import org.promoattribution.explain.ExplanationJson;
 
 /** What an endpoint answers: a status, a content type and a body. */
 record Response(int status, String contentType, byte[] body) {

@@ -8,6 +8,7 @@ import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.ConversionAdjustment;
+import org.promoattribution.state.LedgerEntry;
 
 /**
  * SPEC A2–A4 as one pure function: an adjustment against what the ledger knows of its

@@ -14,9 +14,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.state.ClickHistoryStore;
+import org.promoattribution.state.PendingConversions;
+import org.promoattribution.state.SeenIds;
+import org.promoattribution.state.SessionKey;
+import org.promoattribution.state.StoreNames;
 
 /**
  * The stateful heart of the topology: clicks and conversions of the sessions of one

@@ -11,6 +11,7 @@ import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.serde.AvroSerdes;
 import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.state.UsageContributionSerde;
 import org.promoattribution.usage.UsageContribution;
 
 /** Every value serde of the pipeline, built in one place over one registry client. */

@@ -11,12 +11,15 @@ import org.promoattribution.codes.MatchResult;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.codes.TypedCodes;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.explain.Explanation;
 import org.promoattribution.rule.ClickLog;
 import org.promoattribution.rule.CreditRule;
 import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.rule.Verdict;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Conversion;
+import org.promoattribution.state.ClickHistoryStore;
+import org.promoattribution.state.SessionKey;
 import org.promoattribution.usage.CodeUsage;
 import org.promoattribution.usage.UsageContribution;
 

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.kstream.ValueMapper;
 import org.promoattribution.config.Topics;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.state.LedgerEntry;
+import org.promoattribution.state.UsageContributionSerde;
 import org.promoattribution.usage.UsageContribution;
 
 /**

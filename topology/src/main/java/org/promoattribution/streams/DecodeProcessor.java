@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.validation.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 

@@ -11,8 +11,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.promoattribution.config.AdjustmentSettings;
 import org.promoattribution.config.Topics;
+import org.promoattribution.explain.AdjustmentHistory;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.ConversionAdjustment;
+import org.promoattribution.state.HeldAdjustments;
+import org.promoattribution.state.LedgerEntry;
+import org.promoattribution.state.SeenIds;
+import org.promoattribution.state.StoreNames;
 
 /**
  * The decision ledger, on the partition of each conversionId, where decisions and adjustments of

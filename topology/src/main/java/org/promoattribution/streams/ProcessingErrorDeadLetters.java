@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryException;
 import org.promoattribution.validation.DeadLetterReason;
 

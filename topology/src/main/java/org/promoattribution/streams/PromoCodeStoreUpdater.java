@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.InvalidRecordException;
 import org.slf4j.Logger;

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.promoattribution.state.StoreNames;
+import org.promoattribution.state.UsageContributionSerde;
 import org.promoattribution.usage.UsageContribution;
 
 /**

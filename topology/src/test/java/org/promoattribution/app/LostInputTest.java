@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.slf4j.LoggerFactory;
 
 /**

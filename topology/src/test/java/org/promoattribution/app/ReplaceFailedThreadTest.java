@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.config.HealthSettings;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryUnavailableException;
-import org.promoattribution.streams.AttributionMetrics;
 import org.slf4j.LoggerFactory;
 
 /** A thread replaced for a registry outage says so in one line; anything else keeps its stack trace. */

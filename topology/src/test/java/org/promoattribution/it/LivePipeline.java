@@ -30,6 +30,7 @@ import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
@@ -39,7 +40,6 @@ import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.AvroSerdes;
 import org.promoattribution.schemas.serde.SerdeOptions;
-import org.promoattribution.streams.AttributionMetrics;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.config.Topics;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.AttributionDecision;
-import org.promoattribution.streams.StoreNames;
+import org.promoattribution.state.StoreNames;
 
 /**
  * Two instances of one application (same application.id, own state dirs and HTTP ports) on one

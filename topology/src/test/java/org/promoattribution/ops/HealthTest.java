@@ -18,7 +18,7 @@ import org.promoattribution.app.OffsetLoss;
 import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.ThreadFailureWatch;
 import org.promoattribution.config.HealthSettings;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.metrics.AttributionMetrics;
 
 class HealthTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);

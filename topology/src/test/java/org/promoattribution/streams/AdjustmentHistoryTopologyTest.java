@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.explain.AdjustmentHistory;
+import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;

@@ -21,6 +21,7 @@ import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.Outcome;
+import org.promoattribution.state.LedgerEntry;
 import org.promoattribution.testing.AttributionDriver;
 import org.promoattribution.testing.Fixtures;
 

@@ -18,6 +18,9 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
+import org.promoattribution.state.ClickEntry;
+import org.promoattribution.state.SessionKey;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.testing.AttributionDriver;
 import org.promoattribution.testing.Fixtures;
 

@@ -10,6 +10,7 @@ import static org.promoattribution.testing.Fixtures.regex;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.explain.Explanation;
 import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;

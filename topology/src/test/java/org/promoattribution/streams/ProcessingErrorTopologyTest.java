@@ -24,6 +24,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryUnavailableException;
 import org.promoattribution.testing.AttributionDriver;
 import org.promoattribution.validation.DeadLetterReason;

@@ -31,6 +31,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
+import org.promoattribution.explain.ConversionStanding;
+import org.promoattribution.explain.Explanation;
+import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
@@ -40,14 +44,10 @@ import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
-import org.promoattribution.streams.AttributionMetrics;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
-import org.promoattribution.streams.Explanation;
-import org.promoattribution.streams.ExplanationJson;
-import org.promoattribution.streams.ConversionStanding;
-import org.promoattribution.streams.StoreNames;
 import org.promoattribution.usage.UsageKey;
 
 /**

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +34,7 @@ public final class AttributionMetrics {
         return recent;
     }
 
-    void decision(Outcome outcome, Reason reason, String partnerId, Duration lag, long wallMs) {
+    public void decision(Outcome outcome, Reason reason, String partnerId, Duration lag, long wallMs) {
         registry.counter("attribution.decisions", "outcome", outcome.name(), "reason", reason.name()).increment();
         recent.decision(outcome, partnerId, wallMs);
         if (!lag.isNegative()) {
@@ -42,49 +42,49 @@ public final class AttributionMetrics {
         }
     }
 
-    void deadLetter(String topic, DeadLetterReason reason) {
+    public void deadLetter(String topic, DeadLetterReason reason) {
         registry.counter("attribution.dead.letters", "topic", topic, "reason", reason.name()).increment();
         recent.deadLetter(topic, reason, System.currentTimeMillis());
     }
 
-    void untrackedClick() {
+    public void untrackedClick() {
         registry.counter("attribution.clicks.untracked").increment();
     }
 
-    void duplicateClick() {
+    public void duplicateClick() {
         registry.counter("attribution.clicks.duplicate").increment();
     }
 
     /** @param underAnotherSession whether the order was re-sent under another session (or without one) */
-    void duplicateConversion(boolean underAnotherSession) {
+    public void duplicateConversion(boolean underAnotherSession) {
         registry.counter("attribution.conversions.duplicate").increment();
         if (underAnotherSession) {
             registry.counter("attribution.conversions.resent.other.session").increment();
         }
     }
 
-    void adjustment(AdjustmentStatus status, AdjustmentReason reason) {
+    public void adjustment(AdjustmentStatus status, AdjustmentReason reason) {
         registry.counter("attribution.adjustments", "status", status.name(), "reason", reason.name()).increment();
     }
 
     /** An adjustment delivered again (SPEC A6): no second decision. */
-    void duplicateAdjustment() {
+    public void duplicateAdjustment() {
         registry.counter("attribution.adjustments.duplicate").increment();
     }
 
     /** An adjustment that arrived before its conversion's decision and waits for it (SPEC A5). */
-    void heldAdjustment() {
+    public void heldAdjustment() {
         registry.counter("attribution.adjustments.held").increment();
     }
 
     /** A code's figures of one day became leaking; counted per program (bounded), never per code (unbounded). */
-    void codeLeaking(String programId) {
+    public void codeLeaking(String programId) {
         registry.counter("attribution.codes.leaking", "programId", programId).increment();
     }
 
     /** A use of a code on a day past usage.retention, not counted. */
     /** Uses of a day past usage.retention, not counted: orders, whether they came one by one or summed. */
-    void expiredUsage(long uses) {
+    public void expiredUsage(long uses) {
         registry.counter("attribution.usage.expired").increment(uses);
     }
 
@@ -107,7 +107,7 @@ public final class AttributionMetrics {
     }
 
     /** @param cause "window" (older than the referral window and grace) or "bound" (too many in the session) */
-    void evictedClicks(String cause, long count) {
+    public void evictedClicks(String cause, long count) {
         if (count > 0) {
             registry.counter("attribution.clicks.evicted", "cause", cause).increment(count);
         }

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -27,14 +27,14 @@ import org.promoattribution.rule.TrackedClick;
  * kept too, keyed by (session, clickId), for SPEC rule 7: a point lookup, and an id leaves with
  * its click.
  */
-final class ClickHistoryStore {
+public final class ClickHistoryStore {
     private static final byte[] HELD = new byte[0];
     private final KeyValueStore<Bytes, byte[]> clicks;
     private final KeyValueStore<Bytes, byte[]> sessions;
     private final KeyValueStore<Bytes, byte[]> clickIds;
     private Bytes sweepCursor;
 
-    ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions,
+    public ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions,
                       KeyValueStore<Bytes, byte[]> clickIds) {
         this.clicks = clicks;
         this.sessions = sessions;
@@ -46,12 +46,12 @@ final class ClickHistoryStore {
      * history is forgotten with it: delivered again, it is too old for the window or, past the
      * bound, the oldest again, and so dropped again.
      */
-    boolean holds(String sessionId, String clickId) {
+    public boolean holds(String sessionId, String clickId) {
         return clickIds.get(SessionKey.clickIdKey(sessionId, clickId)) != null;
     }
 
     /** What one append did to the store: whether the click was stored, and the clicks it pushed out. */
-    record Appended(boolean stored, int evictedByWindow, int evictedByBound) {
+    public record Appended(boolean stored, int evictedByWindow, int evictedByBound) {
     }
 
     /**
@@ -59,7 +59,7 @@ final class ClickHistoryStore {
      * then drops the session's clicks older than its latest time less {@code retention} and,
      * past {@code maxClicks}, its oldest ones. {@code wallNowMs} is when the session was last heard of.
      */
-    Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
+    public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
                     Duration retention, int maxClicks, long wallNowMs) {
         SessionState state = SessionState.read(sessions.get(session.prefixBytes()));
         long time = timestamp.toEpochMilli();
@@ -101,7 +101,7 @@ final class ClickHistoryStore {
         return new Appended(true, byWindow, byBound);
     }
 
-    ClickLog log(SessionKey session) {
+    public ClickLog log(SessionKey session) {
         return new StoreClickLog(session);
     }
 
@@ -109,7 +109,7 @@ final class ClickHistoryStore {
      * Up to {@code limit} clicks of the session with {@code from <= timestamp <= to}, latest
      * first in SPEC rule 2's order (the first is the winning click).
      */
-    List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
+    public List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
         List<TrackedClick> result = new ArrayList<>();
         if (from.isAfter(to)) {
             return result;
@@ -142,7 +142,7 @@ final class ClickHistoryStore {
      * those that have received no click for their program's retention in processing time: idle
      * sessions would otherwise stay forever. Returns the number of clicks deleted.
      */
-    int sweep(int batch, Function<String, Duration> retentionForProgram, long wallNowMs) {
+    public int sweep(int batch, Function<String, Duration> retentionForProgram, long wallNowMs) {
         List<KeyValue<Bytes, byte[]>> visited = new ArrayList<>(Math.min(batch, 1024));
         try (KeyValueIterator<Bytes, byte[]> it = sessions.range(sweepCursor, null)) {
             while (it.hasNext() && visited.size() < batch) {

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,18 +19,18 @@ import org.promoattribution.usage.UsageKey;
  * version byte, the ids, the epoch day, the ALWAYS flag and the four counts. Internal, so no registry; the version byte lets a later
  * layout be told apart during a rolling upgrade.
  */
-final class UsageContributionSerde {
+public final class UsageContributionSerde {
     private static final byte VERSION = 1;
 
     private UsageContributionSerde() {
     }
 
-    static Serde<UsageContribution> serde() {
+    public static Serde<UsageContribution> serde() {
         return Serdes.serdeFrom((Serializer<UsageContribution>) (topic, c) -> encode(c),
                 (Deserializer<UsageContribution>) (topic, bytes) -> decode(bytes));
     }
 
-    static byte[] encode(UsageContribution c) {
+    public static byte[] encode(UsageContribution c) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -50,7 +50,7 @@ final class UsageContributionSerde {
         }
     }
 
-    static UsageContribution decode(byte[] bytes) {
+    public static UsageContribution decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
             if (version != VERSION) {

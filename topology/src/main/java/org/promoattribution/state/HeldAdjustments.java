@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import org.promoattribution.schemas.ConversionAdjustment;
  * each conversion's list is one value, and the expiry check scans them only when the earliest
  * arrival is due.
  */
-final class HeldAdjustments {
+public final class HeldAdjustments {
     private final KeyValueStore<Bytes, byte[]> store;
     private final InternalAvro<ConversionAdjustment> codec = new InternalAvro<>(ConversionAdjustment.class);
     private long earliestArrivalMs;
@@ -25,12 +25,12 @@ final class HeldAdjustments {
     private record Held(long arrivalMs, ConversionAdjustment adjustment) {
     }
 
-    HeldAdjustments(KeyValueStore<Bytes, byte[]> store) {
+    public HeldAdjustments(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
         earliestArrivalMs = expire(Long.MIN_VALUE, a -> { });
     }
 
-    void hold(Bytes conversion, ConversionAdjustment adjustment, long arrivalMs) {
+    public void hold(Bytes conversion, ConversionAdjustment adjustment, long arrivalMs) {
         List<Held> held = read(store.get(conversion));
         held.add(new Held(arrivalMs, adjustment));
         store.put(conversion, write(held));
@@ -38,7 +38,7 @@ final class HeldAdjustments {
     }
 
     /** Hands over, in arrival order, the adjustments waiting for this conversion, and forgets them. */
-    void release(Bytes conversion, Consumer<ConversionAdjustment> apply) {
+    public void release(Bytes conversion, Consumer<ConversionAdjustment> apply) {
         byte[] value = store.get(conversion);
         if (value != null) {
             store.delete(conversion);
@@ -47,7 +47,7 @@ final class HeldAdjustments {
     }
 
     /** Hands over, and forgets, every adjustment that arrived at or before {@code arrivedByMs}. */
-    void releaseArrivedBy(long arrivedByMs, Consumer<ConversionAdjustment> reject) {
+    public void releaseArrivedBy(long arrivedByMs, Consumer<ConversionAdjustment> reject) {
         if (arrivedByMs >= earliestArrivalMs) {
             earliestArrivalMs = expire(arrivedByMs, reject);
         }

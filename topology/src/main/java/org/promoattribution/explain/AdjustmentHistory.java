@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.explain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +18,7 @@ import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.ConversionAdjustment;
+import org.promoattribution.state.SeenIds;
 
 /**
  * The adjustments decided for a conversion, for explain: per (programId, conversionId), in the
@@ -49,11 +50,11 @@ public final class AdjustmentHistory {
         }
     }
 
-    AdjustmentHistory(WindowStore<Bytes, byte[]> store) {
+    public AdjustmentHistory(WindowStore<Bytes, byte[]> store) {
         this.store = store;
     }
 
-    void add(ConversionAdjustment adjustment, AdjustmentDecision decision, long nowMs) {
+    public void add(ConversionAdjustment adjustment, AdjustmentDecision decision, long nowMs) {
         Bytes conversion = SeenIds.key(decision.getProgramId(), decision.getConversionId());
         List<Entry> entries = new ArrayList<>();
         try (WindowStoreIterator<byte[]> it = store.backwardFetch(conversion, 0, Long.MAX_VALUE)) {

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,16 +11,16 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Plain Avro binary for records kept inside our own state stores, where no registry is needed. */
-final class InternalAvro<T extends SpecificRecord> {
+public final class InternalAvro<T extends SpecificRecord> {
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
 
-    InternalAvro(Class<T> type) {
+    public InternalAvro(Class<T> type) {
         this.writer = new SpecificDatumWriter<>(type);
         this.reader = new SpecificDatumReader<>(type);
     }
 
-    byte[] encode(T value) {
+    public byte[] encode(T value) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
@@ -32,7 +32,7 @@ final class InternalAvro<T extends SpecificRecord> {
         }
     }
 
-    T decode(byte[] bytes) {
+    public T decode(byte[] bytes) {
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.explain;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ public final class ExplanationJson {
         return MAPPER;
     }
 
-    static byte[] encode(Explanation explanation) {
+    public static byte[] encode(Explanation explanation) {
         try {
             return MAPPER.writeValueAsBytes(explanation);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.metrics;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.explain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.promoattribution.state.LedgerEntry;
+import org.promoattribution.state.SeenIds;
 
 /**
  * Where a decided conversion stands after its adjustments, for explain: its current amount and

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +7,11 @@ import org.apache.kafka.common.utils.Bytes;
 import org.promoattribution.rule.TrackedClick;
 
 /** The value stored per tracked click: only what decisions need, to keep the store small. */
-final class ClickEntry {
+public final class ClickEntry {
     private ClickEntry() {
     }
 
-    static byte[] encode(String clickId, String partnerId) {
+    public static byte[] encode(String clickId, String partnerId) {
         byte[] click = clickId.getBytes(StandardCharsets.UTF_8);
         byte[] partner = partnerId.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(Integer.BYTES * 2 + click.length + partner.length)

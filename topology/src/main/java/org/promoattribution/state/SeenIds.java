@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -15,15 +15,15 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * cost. Each id keeps a detail of its first sighting, which may be replaced (the decision ledger
  * keeps a conversion's current amount there) without moving its first sighting.
  */
-final class SeenIds {
+public final class SeenIds {
     private final WindowStore<Bytes, byte[]> store;
     private final long retentionMs;
 
     /** An id's detail and the wall-clock time it was first seen. */
-    record Sighting(long firstSeenMs, byte[] detail) {
+    public record Sighting(long firstSeenMs, byte[] detail) {
     }
 
-    SeenIds(WindowStore<Bytes, byte[]> store, long retentionMs) {
+    public SeenIds(WindowStore<Bytes, byte[]> store, long retentionMs) {
         this.store = store;
         this.retentionMs = retentionMs;
     }
@@ -32,11 +32,11 @@ final class SeenIds {
      * Records the id, with {@code detail}, at wall-clock time {@code nowMs}; returns the detail of
      * its earlier sighting within the retention, or null when this is the first.
      */
-    byte[] earlierSighting(String scope, String id, byte[] detail, long nowMs) {
+    public byte[] earlierSighting(String scope, String id, byte[] detail, long nowMs) {
         return earlierSighting(key(scope, id), detail, nowMs);
     }
 
-    byte[] earlierSighting(Bytes key, byte[] detail, long nowMs) {
+    public byte[] earlierSighting(Bytes key, byte[] detail, long nowMs) {
         Sighting earlier = find(key, nowMs);
         if (earlier != null) {
             return earlier.detail();
@@ -46,7 +46,7 @@ final class SeenIds {
     }
 
     /** The id's sighting within the retention, or null. */
-    Sighting find(Bytes key, long nowMs) {
+    public Sighting find(Bytes key, long nowMs) {
         try (WindowStoreIterator<byte[]> it = store.fetch(key, nowMs - retentionMs, Long.MAX_VALUE)) {
             if (it.hasNext()) {
                 KeyValue<Long, byte[]> found = it.next();
@@ -57,12 +57,12 @@ final class SeenIds {
     }
 
     /** Keeps {@code detail} for the id from now on; it is still forgotten a retention after its first sighting. */
-    void replace(Bytes key, Sighting sighting, byte[] detail) {
+    public void replace(Bytes key, Sighting sighting, byte[] detail) {
         store.put(key, detail, sighting.firstSeenMs());
     }
 
     /** The parts, each but the last preceded by its length, so that no two lists of parts share a key. */
-    static Bytes key(String... parts) {
+    public static Bytes key(String... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         for (int i = 0; i < parts.length; i++) {
             byte[] part = parts[i].getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 /** The state stores of the attribution topology. */
 public final class StoreNames {
@@ -18,7 +18,7 @@ public final class StoreNames {
     /** The adjustments decided, per (programId, conversionId, adjustmentId), for re-deliveries (SPEC A6). */
     public static final String SEEN_ADJUSTMENTS = "seen-adjustments";
     /**
-     * The adjustment decisions of each (programId, conversionId), the last {@link AdjustmentHistory#MAX_ENTRIES},
+     * The adjustment decisions of each (programId, conversionId), the last {@link org.promoattribution.explain.AdjustmentHistory#MAX_ENTRIES},
      * kept for explain.retention (explain), beside the decision ledger.
      */
     public static final String ADJUSTMENT_HISTORY = "adjustment-history";

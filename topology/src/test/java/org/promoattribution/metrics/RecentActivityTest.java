@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,23 +14,23 @@ import org.promoattribution.schemas.Outcome;
  * amount's scale and unscaled digits, the partner), since one is kept per order for
  * adjustment.retention.
  */
-record LedgerEntry(Outcome outcome, String partnerId, long conversionTimeMs, BigDecimal amount, boolean reversed) {
+public record LedgerEntry(Outcome outcome, String partnerId, long conversionTimeMs, BigDecimal amount, boolean reversed) {
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final int OUTCOME_BITS = 0b11;
     private static final int REVERSED = 1 << 2;
     private static final int HAS_PARTNER = 1 << 3;
     private static final int HAS_AMOUNT = 1 << 4;
 
-    static LedgerEntry of(AttributionDecision decision) {
+    public static LedgerEntry of(AttributionDecision decision) {
         return new LedgerEntry(decision.getOutcome(), decision.getPartnerId(), decision.getTimestamp().toEpochMilli(),
                 decision.getAmount(), false);
     }
 
-    LedgerEntry withAmount(BigDecimal newAmount, boolean nowReversed) {
+    public LedgerEntry withAmount(BigDecimal newAmount, boolean nowReversed) {
         return new LedgerEntry(outcome, partnerId, conversionTimeMs, newAmount, nowReversed);
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         byte[] unscaled = amount == null ? new byte[0] : amount.unscaledValue().toByteArray();
         byte[] partner = partnerId == null ? new byte[0] : partnerId.getBytes(StandardCharsets.UTF_8);
         int flags = outcome.ordinal() | (reversed ? REVERSED : 0) | (partnerId != null ? HAS_PARTNER : 0)
@@ -43,7 +43,7 @@ record LedgerEntry(Outcome outcome, String partnerId, long conversionTimeMs, Big
         return out.put(partner).array();
     }
 
-    static LedgerEntry decode(byte[] bytes) {
+    public static LedgerEntry decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int flags = in.get();
         long time = in.getLong();

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import org.promoattribution.schemas.Conversion;
  * Conversions waiting until the event clock reaches their decision time t + D (SPEC rule 8),
  * keyed by (decision time, arrival) so they come out in that order.
  */
-final class PendingConversions {
+public final class PendingConversions {
     private final KeyValueStore<Bytes, byte[]> store;
     private final InternalAvro<Conversion> codec = new InternalAvro<>(Conversion.class);
     private long nextArrival;
     private long earliestDue = Long.MAX_VALUE;
 
-    PendingConversions(KeyValueStore<Bytes, byte[]> store) {
+    public PendingConversions(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
         try (KeyValueIterator<Bytes, byte[]> last = store.reverseAll()) {
             if (last.hasNext()) {
@@ -30,18 +30,18 @@ final class PendingConversions {
         refreshEarliest();
     }
 
-    void add(Conversion conversion, long due) {
+    public void add(Conversion conversion, long due) {
         store.put(Bytes.wrap(ByteBuffer.allocate(Long.BYTES * 2).putLong(due ^ Long.MIN_VALUE)
                 .putLong(nextArrival++).array()), codec.encode(conversion));
         earliestDue = Math.min(earliestDue, due);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return earliestDue == Long.MAX_VALUE;
     }
 
     /** Hands over, in order, every conversion due at or before {@code now}, and forgets it. */
-    void drainDue(long now, Consumer<Conversion> decide) {
+    public void drainDue(long now, Consumer<Conversion> decide) {
         if (now < earliestDue) {
             return;
         }
@@ -62,7 +62,7 @@ final class PendingConversions {
         refreshEarliest();
     }
 
-    void drainAll(Consumer<Conversion> decide) {
+    public void drainAll(Consumer<Conversion> decide) {
         drainDue(Long.MAX_VALUE, decide);
     }
 

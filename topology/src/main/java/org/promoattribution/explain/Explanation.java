@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.explain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
@@ -11,6 +11,7 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.Reason;
+import org.promoattribution.state.StoreNames;
 
 /**
  * Why a conversion was decided as it was: the decision and the inputs the decider saw, captured

@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +11,10 @@ import org.apache.kafka.common.utils.Bytes;
  * number, both big-endian and sign-flipped, so that byte order is (timestamp, arrival) order
  * and a time range of one session is one contiguous key range.
  */
-record SessionKey(String sessionId, String programId, byte[] prefix) {
+public record SessionKey(String sessionId, String programId, byte[] prefix) {
     static final int SUFFIX_SIZE = Long.BYTES * 2;
 
-    static SessionKey of(String sessionId, String programId) {
+    public static SessionKey of(String sessionId, String programId) {
         byte[] session = sessionId.getBytes(StandardCharsets.UTF_8);
         byte[] program = programId.getBytes(StandardCharsets.UTF_8);
         byte[] prefix = ByteBuffer.allocate(Integer.BYTES * 2 + session.length + program.length)
@@ -51,11 +51,11 @@ record SessionKey(String sessionId, String programId, byte[] prefix) {
         return new SessionKey(session, program, prefix);
     }
 
-    Bytes prefixBytes() {
+    public Bytes prefixBytes() {
         return Bytes.wrap(prefix);
     }
 
-    Bytes clickKey(long timestamp, long arrival) {
+    public Bytes clickKey(long timestamp, long arrival) {
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + SUFFIX_SIZE)
                 .put(prefix).putLong(timestamp ^ Long.MIN_VALUE).putLong(arrival ^ Long.MIN_VALUE).array());
     }
