@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.cli.PromoAttributionCli;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.CreditPolicy;
 import picocli.CommandLine;
@@ -149,10 +149,10 @@ class OperationsIT {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(instance, "/explain/session/paged-s1").body().contains("paged-c3"));
 
-        JsonNode first = ExplanationJson.mapper().readTree(get(instance, "/explain/session/paged-s1?limit=2").body());
+        JsonNode first = PipelineJson.mapper().readTree(get(instance, "/explain/session/paged-s1?limit=2").body());
         assertThat(first.get("clicks").findValuesAsText("clickId")).containsExactly("paged-c1", "paged-c2");
         String cursor = first.get("next").asText();
-        JsonNode second = ExplanationJson.mapper().readTree(get(instance, "/explain/session/paged-s1?limit=2&cursor="
+        JsonNode second = PipelineJson.mapper().readTree(get(instance, "/explain/session/paged-s1?limit=2&cursor="
                 + URLEncoder.encode(cursor, StandardCharsets.UTF_8)).body());
         assertThat(second.get("clicks").findValuesAsText("clickId")).containsExactly("paged-c3");
         assertThat(second.get("next").isNull()).isTrue();
@@ -165,17 +165,17 @@ class OperationsIT {
     void theExplainApiShowsAConversionsAdjustmentsAndCurrentAmount() throws Exception {
         pipeline.send(click("adjusted-c1", "adjusted-s1", "blog", "2026-06-01T10:00:00Z"));
         pipeline.send(conversion("adjusted-o1", "adjusted-s1", "2026-06-01T10:05:00Z"));
-        JsonNode unadjusted = ExplanationJson.mapper().readTree(awaitOk(instance, "/explain/conversion/adjusted-o1").body());
+        JsonNode unadjusted = PipelineJson.mapper().readTree(awaitOk(instance, "/explain/conversion/adjusted-o1").body());
         assertThat(unadjusted.get("currentAmount").asText()).isEqualTo(unadjusted.get("amount").asText());
         assertThat(unadjusted.get("reversed").asBoolean()).isFalse();
         assertThat(unadjusted.get("adjustments")).isEmpty();
 
         pipeline.send(amountChange("adjusted-a1", "adjusted-o1", "2026-06-05T09:00:00Z", "40"));
         pipeline.send(reversal("adjusted-a2", "adjusted-o1", "2026-06-06T09:00:00Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ExplanationJson.mapper()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PipelineJson.mapper()
                 .readTree(get(instance, "/explain/conversion/adjusted-o1").body()).get("adjustments").size() == 2);
 
-        JsonNode adjusted = ExplanationJson.mapper().readTree(get(instance, "/explain/conversion/adjusted-o1").body());
+        JsonNode adjusted = PipelineJson.mapper().readTree(get(instance, "/explain/conversion/adjusted-o1").body());
         assertThat(adjusted.get("amount").asText()).isEqualTo("59.9000"); // the decision's, as decided
         assertThat(new BigDecimal(adjusted.get("currentAmount").asText())).isZero();
         assertThat(adjusted.get("reversed").asBoolean()).isTrue();
@@ -203,7 +203,7 @@ class OperationsIT {
         pipeline.send(conversion("page-o1", "page-s1", "2026-06-01T10:05:00Z", "page10", "EXPIRED"));
         awaitOk(instance, "/explain/conversion/page-o1");
         pipeline.send(amountChange("page-a1", "page-o1", "2026-06-05T09:00:00Z", "40"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ExplanationJson.mapper()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PipelineJson.mapper()
                 .readTree(get(instance, "/explain/conversion/page-o1").body()).get("adjustments").size() == 1);
 
         // The browser answers the page's login challenge with the URL's credentials (the token as password).
@@ -238,7 +238,7 @@ class OperationsIT {
         pipeline.send("clicks", "overview-bad", new byte[] {1, 2, 3});
         awaitOk(instance, "/explain/conversion/overview-o-news");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode data = ExplanationJson.mapper().readTree(get(instance, "/overview/data").body());
+            JsonNode data = PipelineJson.mapper().readTree(get(instance, "/overview/data").body());
             return data.get("codes").toString().contains("\"leaking\":true")
                     && data.get("deadLetters").has("UNDECODABLE");
         });

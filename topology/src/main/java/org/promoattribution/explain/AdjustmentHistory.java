@@ -13,6 +13,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.promoattribution.json.PipelineJson;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AdjustmentReason;
@@ -81,7 +82,7 @@ public final class AdjustmentHistory {
 
     private static byte[] encode(List<Entry> entries) {
         try {
-            return ExplanationJson.mapper().writeValueAsBytes(entries);
+            return PipelineJson.mapper().writeValueAsBytes(entries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +90,7 @@ public final class AdjustmentHistory {
 
     private static List<Entry> decode(byte[] json) {
         try {
-            return ExplanationJson.mapper().readValue(json, LIST);
+            return PipelineJson.mapper().readValue(json, LIST);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.explain.Explanation;
 import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 import org.promoattribution.state.SessionClicks;
 import org.promoattribution.state.StoreNames;
 
@@ -60,7 +61,7 @@ final class ExplainEndpoint implements Endpoint {
     private final HostInfo self;
     private final Duration retention;
     private final Peers peers;
-    private final ObjectMapper json = ExplanationJson.mapper();
+    private final ObjectMapper json = PipelineJson.mapper();
 
     ExplainEndpoint(KafkaStreams streams, HostInfo self, Duration retention, Peers peers) {
         this.streams = streams;

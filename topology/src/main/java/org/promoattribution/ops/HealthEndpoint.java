@@ -3,7 +3,7 @@ package org.promoattribution.ops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 
 /**
  * {@code /health/live} and {@code /health/ready}: 200 with {"status":"UP"} or 503 with
@@ -40,6 +40,6 @@ final class HealthEndpoint implements Endpoint {
         if (now.lost() != null) {
             body.put("lost", now.lost());
         }
-        return Response.json(down == null ? 200 : 503, ExplanationJson.mapper().valueToTree(body));
+        return Response.json(down == null ? 200 : 503, PipelineJson.mapper().valueToTree(body));
     }
 }

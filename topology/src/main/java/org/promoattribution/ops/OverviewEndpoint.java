@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 import org.promoattribution.metrics.RecentActivity;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.PromoCodeUsage;
@@ -27,7 +27,7 @@ final class OverviewEndpoint implements Endpoint {
     private final KafkaStreams streams;
     private final RecentActivity recent;
     private final Clock clock;
-    private final ObjectMapper json = ExplanationJson.mapper();
+    private final ObjectMapper json = PipelineJson.mapper();
 
     OverviewEndpoint(KafkaStreams streams, RecentActivity recent, Clock clock) {
         this.streams = streams;

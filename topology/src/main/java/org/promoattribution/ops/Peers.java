@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 
 /** Asks the other instances of the application, at their application.server, for their local answer. */
 final class Peers {
@@ -45,7 +45,7 @@ final class Peers {
 
     private static JsonNode json(byte[] body) {
         try {
-            return ExplanationJson.mapper().readTree(body);
+            return PipelineJson.mapper().readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

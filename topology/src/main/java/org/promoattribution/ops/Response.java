@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.json.PipelineJson;
 
 /** What an endpoint answers: a status, a content type and a body. */
 record Response(int status, String contentType, byte[] body) {
@@ -13,14 +13,14 @@ record Response(int status, String contentType, byte[] body) {
 
     static Response json(int status, JsonNode body) {
         try {
-            return new Response(status, JSON, ExplanationJson.mapper().writeValueAsBytes(body));
+            return new Response(status, JSON, PipelineJson.mapper().writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static Response error(int status, String message) {
-        return json(status, ExplanationJson.mapper().valueToTree(Map.of("error", message)));
+        return json(status, PipelineJson.mapper().valueToTree(Map.of("error", message)));
     }
 
     static Response text(int status, String contentType, String body) {
