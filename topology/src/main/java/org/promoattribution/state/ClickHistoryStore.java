@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -110,31 +112,9 @@ public final class ClickHistoryStore {
      * first in SPEC rule 2's order (the first is the winning click).
      */
     public List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
-        List<TrackedClick> result = new ArrayList<>();
-        if (from.isAfter(to)) {
-            return result;
+        try (Stream<TrackedClick> clicks = log(session).latestFirst(from, to)) {
+            return clicks.limit(limit).toList();
         }
-        try (KeyValueIterator<Bytes, byte[]> it = latestFirst(session, from, to)) {
-            while (it.hasNext() && result.size() < limit) {
-                KeyValue<Bytes, byte[]> kv = it.next();
-                result.add(ClickEntry.decode(kv.key, kv.value));
-            }
-        }
-        return result;
-    }
-
-    private KeyValueIterator<Bytes, byte[]> latestFirst(SessionKey session, Instant from, Instant to) {
-        return clicks.reverseRange(session.clickKey(from.toEpochMilli(), Long.MIN_VALUE),
-                session.clickKey(to.toEpochMilli(), Long.MAX_VALUE));
-    }
-
-    /** All tracked clicks of a session in arrival order within equal timestamps, oldest first. */
-    List<TrackedClick> clicksOf(SessionKey session) {
-        List<TrackedClick> result = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
-            it.forEachRemaining(kv -> result.add(ClickEntry.decode(kv.key, kv.value)));
-        }
-        return result;
     }
 
     /**
@@ -189,21 +169,17 @@ public final class ClickHistoryStore {
             this.session = session;
         }
 
+        /** The store's key order, (timestamp, arrival), read backwards: SPEC rule 2's order. */
         @Override
-        public Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
+        public Stream<TrackedClick> latestFirst(Instant from, Instant to) {
             if (from.isAfter(to)) {
-                return Optional.empty();
+                return Stream.empty();
             }
-            try (KeyValueIterator<Bytes, byte[]> it = latestFirst(session, from, to)) {
-                while (it.hasNext()) {
-                    KeyValue<Bytes, byte[]> kv = it.next();
-                    TrackedClick click = ClickEntry.decode(kv.key, kv.value);
-                    if (filter.test(click)) {
-                        return Optional.of(click);
-                    }
-                }
-            }
-            return Optional.empty();
+            KeyValueIterator<Bytes, byte[]> it = clicks.reverseRange(session.clickKey(from.toEpochMilli(), Long.MIN_VALUE),
+                    session.clickKey(to.toEpochMilli(), Long.MAX_VALUE));
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+                    .map(kv -> ClickEntry.decode(kv.key, kv.value))
+                    .onClose(it::close);
         }
     }
 
