@@ -121,7 +121,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
         for (int i = 0; i < clicks; i++) {
             clickTimes[i] = time;
             String partner = partners.get(random.nextInt(partners.size()));
-            enqueue(time, new SimEvent(SimEvent.Kind.CLICK, sessionId, Click.newBuilder()
+            enqueue(time, SimEvent.of(Click.newBuilder()
                     .setClickId("c-" + ++clicksPlanned)
                     .setProgramId(programId)
                     .setSessionId(sessionId)
@@ -171,7 +171,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
                 .setCurrency("USD")
                 .setCustomerId(random.nextInt(10) < 7 ? "cust-" + (1 + random.nextInt(5_000)) : null)
                 .build();
-        return new SimEvent(SimEvent.Kind.CONVERSION, sessionId == null ? conversionId : sessionId, conversion);
+        return SimEvent.of(conversion);
     }
 
     private SimEvent adjustment(Conversion order, long at) {
@@ -184,7 +184,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
                 .setKind(refund ? AdjustmentKind.REVERSAL : AdjustmentKind.AMOUNT_CHANGE)
                 .setAmount(refund ? null : order.getAmount().divide(BigDecimal.valueOf(2), 4, RoundingMode.DOWN))
                 .build();
-        return new SimEvent(SimEvent.Kind.ADJUSTMENT, order.getConversionId(), adjustment);
+        return SimEvent.of(adjustment);
     }
 
     private void enqueue(long at, SimEvent event) {

@@ -92,7 +92,7 @@ public final class JsonEvents {
                 .setLandingUrl(text(node, "landingUrl"))
                 .setReferrer(text(node, "referrer"))
                 .build();
-        return new SimEvent(SimEvent.Kind.CLICK, click.getSessionId(), click);
+        return SimEvent.of(click);
     }
 
     private SimEvent conversion(JsonNode node) {
@@ -106,9 +106,7 @@ public final class JsonEvents {
                 .setCurrency(text(node, "currency"))
                 .setCustomerId(text(node, "customerId"))
                 .build();
-        String session = conversion.getSessionId();
-        return new SimEvent(SimEvent.Kind.CONVERSION,
-                session == null || session.isEmpty() ? conversion.getConversionId() : session, conversion);
+        return SimEvent.of(conversion);
     }
 
     private SimEvent adjustment(JsonNode node) {
@@ -121,7 +119,7 @@ public final class JsonEvents {
                 .setAmount(amount(node))
                 .setNote(text(node, "note"))
                 .build();
-        return new SimEvent(SimEvent.Kind.ADJUSTMENT, adjustment.getConversionId(), adjustment);
+        return SimEvent.of(adjustment);
     }
 
     private SimEvent promoCode(JsonNode node) {

@@ -7,6 +7,7 @@ import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.streams.AttributionSerdes;
+import org.promoattribution.streams.RoutingKey;
 
 /**
  * One event of a simulation, as it would be produced to Kafka.
@@ -15,6 +16,19 @@ import org.promoattribution.streams.AttributionSerdes;
  */
 public record SimEvent(Kind kind, String key, SpecificRecord value) {
     public enum Kind { CLICK, CONVERSION, PROMO_CODE, ADJUSTMENT }
+
+    /** Each event keyed as the topology routes it, so that it needs no repartition. */
+    public static SimEvent of(Click click) {
+        return new SimEvent(Kind.CLICK, RoutingKey.of(click), click);
+    }
+
+    public static SimEvent of(Conversion conversion) {
+        return new SimEvent(Kind.CONVERSION, RoutingKey.of(conversion), conversion);
+    }
+
+    public static SimEvent of(ConversionAdjustment adjustment) {
+        return new SimEvent(Kind.ADJUSTMENT, RoutingKey.of(adjustment), adjustment);
+    }
 
     /** The input topic a producer writes this event to. */
     public String topic(Topics topics) {

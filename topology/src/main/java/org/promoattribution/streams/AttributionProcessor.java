@@ -102,7 +102,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
 
     private void accept(Conversion conversion) {
         // SPEC rule 7 names an order by program and id, whatever its session: one order is paid once.
-        byte[] session = AttributionTopology.routingKey(conversion).getBytes(StandardCharsets.UTF_8);
+        byte[] session = RoutingKey.of(conversion).getBytes(StandardCharsets.UTF_8);
         byte[] earlier = seenConversions.earlierSighting(conversion.getProgramId(), conversion.getConversionId(),
                 session, context.currentSystemTimeMs());
         if (earlier != null) {

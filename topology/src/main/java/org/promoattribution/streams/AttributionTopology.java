@@ -91,9 +91,9 @@ public final class AttributionTopology {
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
         KStream<String, SpecificRecord> sessionEvents = byRoutingKey(builder, topics.clicks(), "clicks",
-                clicks, Click::getSessionId, "-by-session", topics, metrics, limit)
+                clicks, RoutingKey::of, "-by-session", topics, metrics, limit)
                 .merge(byRoutingKey(builder, topics.conversions(), "conversions", conversions,
-                        AttributionTopology::routingKey, "-by-session", topics, metrics, limit), Named.as("session-events"));
+                        RoutingKey::of, "-by-session", topics, metrics, limit), Named.as("session-events"));
 
         addSessionStores(builder, config);
         // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as
@@ -111,7 +111,7 @@ public final class AttributionTopology {
         RecordDecoder<ConversionAdjustment> adjustmentDecoder = new RecordDecoder<>(serdes.adjustment().deserializer(),
                 checks::check);
         KStream<String, LedgerInput> adjustments = byRoutingKey(builder, topics.adjustments(), "adjustments",
-                adjustmentDecoder, ConversionAdjustment::getConversionId, "-by-conversion", topics, metrics, limit)
+                adjustmentDecoder, RoutingKey::of, "-by-conversion", topics, metrics, limit)
                 .mapValues(a -> new LedgerInput.Adjusted((ConversionAdjustment) a), Named.as("adjustments-to-ledger"));
 
         addLedgerStores(builder, config);
@@ -169,12 +169,6 @@ public final class AttributionTopology {
                 TolerantTimestampExtractor.class.getName());
         ProcessingErrorDeadLetters.addTo(settings, config.topics().deadLetter(), metrics);
         return settings;
-    }
-
-    /** A conversion's session decides its partition; one without a session goes by its own id. */
-    static String routingKey(Conversion conversion) {
-        String session = conversion.getSessionId();
-        return session == null || session.isEmpty() ? conversion.getConversionId() : session;
     }
 
     /**
