@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.promoattribution.rule.TrackedClick;
+import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Basis;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
@@ -45,7 +46,10 @@ public record Explanation(
                 : code.substring(0, MAX_CODE_CHARS) + "… (" + code.length() + " characters)";
     }
 
-    /** What was decided: the fields of the AttributionDecision written to the outcome topic. */
+    /**
+     * What was decided, as explain keeps and shows it: the AttributionDecision written to the outcome
+     * topic, less what the explanation holds already, with its codes cut to {@link #MAX_CODE_CHARS}.
+     */
     public record Decision(
             Outcome outcome,
             Reason reason,
@@ -61,6 +65,12 @@ public record Explanation(
         public Decision {
             promoCode = shown(promoCode);
             unmatchedCodes = unmatchedCodes.stream().map(Explanation::shown).toList();
+        }
+
+        public static Decision of(AttributionDecision d) {
+            return new Decision(d.getOutcome(), d.getReason(), d.getPartnerId(), d.getBasis(), d.getPromoCodeId(),
+                    d.getPromoCode(), d.getDealId(), d.getClickId(), d.getClickTimestamp(),
+                    List.copyOf(d.getUnmatchedCodes()));
         }
     }
 

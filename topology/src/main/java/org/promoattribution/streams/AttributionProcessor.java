@@ -118,7 +118,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
 
     private void decide(Conversion conversion) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        ConversionDecider.Decided decided = decider.decide(conversion, now);
+        DecidedConversion decided = decider.decide(conversion, now);
         AttributionDecision decision = decided.decision();
         metrics.decision(decision.getOutcome(), decision.getReason(), decision.getPartnerId(),
                 Duration.between(conversion.getTimestamp(), now), now.toEpochMilli());
@@ -127,8 +127,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         // Stamped with the decision time, not the order's: the broker refuses a record more than an
         // hour ahead (log.message.timestamp.after.max.ms: an order clock running fast would stop the
         // partition) and deletes records older than retention.ms (a late order's decision would go).
-        context.forward(new Record<>(decision.getConversionId(), new DecidedConversion(decision, decided.usage()),
-                now.toEpochMilli()));
+        context.forward(new Record<>(decision.getConversionId(), decided, now.toEpochMilli()));
     }
 
     /** A partition that falls silent would hold its waiting conversions forever: decide them. */

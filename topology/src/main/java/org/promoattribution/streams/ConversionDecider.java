@@ -32,17 +32,13 @@ final class ConversionDecider {
     private final ClickHistoryStore history;
     private final AttributionConfig config;
 
-    /** A decision, the inputs that made it, and what it adds to the usage figures of its codes. */
-    record Decided(AttributionDecision decision, Explanation explanation, List<UsageContribution> usage) {
-    }
-
     ConversionDecider(PromoCodeIndex codes, ClickHistoryStore history, AttributionConfig config) {
         this.codes = codes;
         this.history = history;
         this.config = config;
     }
 
-    Decided decide(Conversion conversion, Instant decidedAt) {
+    DecidedConversion decide(Conversion conversion, Instant decidedAt) {
         Instant t = conversion.getTimestamp();
         String session = conversion.getSessionId();
         boolean hasSession = session != null && !session.isEmpty();
@@ -57,7 +53,7 @@ final class ConversionDecider {
         List<TrackedClick> inWindow = hasSession
                 ? history.latestIn(key, t.minus(window), t, Explanation.MAX_CLICKS + 1)
                 : List.of();
-        return new Decided(decision, explain(conversion, decision, window, inWindow, matches),
+        return new DecidedConversion(decision, explain(conversion, decision, window, inWindow, matches),
                 CodeUsage.of(t, window, clicks, matches.matched(), verdict));
     }
 
@@ -73,9 +69,7 @@ final class ConversionDecider {
                 .toList();
         return new Explanation(d.getConversionId(), d.getProgramId(), d.getSessionId(), t, d.getAmount(),
                 d.getCurrency(), d.getDecidedAt(),
-                new Explanation.Decision(d.getOutcome(), d.getReason(), d.getPartnerId(), d.getBasis(),
-                        d.getPromoCodeId(), d.getPromoCode(), d.getDealId(), d.getClickId(), d.getClickTimestamp(),
-                        List.copyOf(d.getUnmatchedCodes())),
+                Explanation.Decision.of(d),
                 new Explanation.Inputs(window, t.minus(window), t, List.copyOf(listed), more,
                         listed.isEmpty() ? null : listed.get(0), typed));
     }

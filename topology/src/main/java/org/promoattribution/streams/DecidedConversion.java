@@ -1,12 +1,14 @@
 package org.promoattribution.streams;
 
 import java.util.List;
+import org.promoattribution.explain.Explanation;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.usage.UsageContribution;
 
 /**
- * What the attribution processor emits per decided conversion: the decision, for its outcome's
- * topic, and what it adds to the figures of the codes it matched, for promo-code-usage.
+ * What deciding a conversion gives, and the attribution processor emits: the decision, for its
+ * outcome's topic; the inputs that made it, for explain; and what it adds to the figures of the codes
+ * it matched, for promo-code-usage.
  */
-record DecidedConversion(AttributionDecision decision, List<UsageContribution> usage) {
+record DecidedConversion(AttributionDecision decision, Explanation explanation, List<UsageContribution> usage) {
 }
