@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -109,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                         totals.adjustments(), DECISIONS_SILENCE.toSeconds());
                 return 1;
             }
-            report(out, codes, totals, decisions, adjustments, seconds(start));
+            report(out, codes, totals, decisions, adjustments, pipeline.config()::referralWindow, seconds(start));
             out.printf("%nThe overview of these decisions (hours, partners, promo codes in use, dead letters) is at "
                     + "%s until the demo ends.%n", pipeline.url().resolve("/overview"));
             out.flush();
@@ -152,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void report(PrintWriter out, CodeTable codes, TrafficTotals totals,
                                Map<String, AttributionDecision> decisions, List<AdjustmentDecision> adjustments,
-                               double seconds) {
+                               Function<String, Duration> referralWindow, double seconds) {
         out.printf("%nEvery one of %,d orders decided, %.0f s after start (%s).%n%n", decisions.size(), seconds,
                 totals);
         DecisionSummary summary = new DecisionSummary();
@@ -165,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
 
         out.printf("%nA few decisions explained:%n");
         DecisionStory story = new DecisionStory(codes.definitions().stream()
-                .collect(Collectors.toMap(PromoCode::getPromoCodeId, c -> c)));
+                .collect(Collectors.toMap(PromoCode::getPromoCodeId, c -> c)), referralWindow);
         DecisionStory.examples(decisions.values(), EXAMPLES).forEach(d -> out.println("  " + story.explain(d)));
         out.flush();
     }

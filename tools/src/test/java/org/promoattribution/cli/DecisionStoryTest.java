@@ -3,6 +3,7 @@ package org.promoattribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.promoattribution.testing.Fixtures;
 class DecisionStoryTest {
     private final DecisionStory story = new DecisionStory(Map.of(
             "pc-1", Fixtures.exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER),
-            "pc-2", Fixtures.regex("pc-2", "VIP[0-9]{3}", "news", CreditPolicy.IF_INVOLVED)));
+            "pc-2", Fixtures.regex("pc-2", "VIP[0-9]{3}", "news", CreditPolicy.IF_INVOLVED)),
+            program -> Duration.ofDays(30));
 
     private static AttributionDecision.Builder decision(String id, Outcome outcome, Reason reason) {
         return AttributionDecision.newBuilder().setConversionId(id).setProgramId("acme").setSessionId("s1")
@@ -33,8 +35,9 @@ class DecisionStoryTest {
                 .setClickTimestamp(Instant.parse("2026-06-01T10:00:00Z")).setAmount(new BigDecimal("59.9000"))
                 .setCurrency("USD").build();
 
-        assertThat(story.explain(d)).isEqualTo("Order o-1 (59.90 USD): credited to partner blog because the code "
-                + "summer10 (SUMMER10, IF_WINNER) belongs to the partner of the last click c-9 at 10:00.");
+        assertThat(story.explain(d)).isEqualTo("Order o-1 (59.90 USD): Credited to blog because the code \"summer10\" "
+                + "matched promo code pc-1 of blog (policy IF_WINNER) and blog has the winning click, the latest in the "
+                + "30-day referral window (click c-9 at 2026-06-01T10:00:00Z).");
     }
 
     @Test
@@ -43,9 +46,9 @@ class DecisionStoryTest {
                 .setPartnerId("blog").setBasis(Basis.CLICK).setPromoCodeId("pc-2").setPromoCode("VIP123")
                 .setClickId("c-9").setClickTimestamp(Instant.parse("2026-06-01T10:00:00Z")).build();
 
-        assertThat(story.explain(d)).isEqualTo("Order o-2: invalid for partner blog: their click c-9 at 10:00 was "
-                + "the last, but the order used the code VIP123 (pattern VIP[0-9]{3}, IF_INVOLVED) of partner news, "
-                + "so this sale is not theirs to claim.");
+        assertThat(story.explain(d)).isEqualTo("Order o-2: Invalid sale of blog: blog has the winning click "
+                + "(click c-9 at 2026-06-01T10:00:00Z), but the code \"VIP123\" matched promo code pc-2 of news, "
+                + "another partner, and no matched code earned credit under its policy.");
     }
 
     @Test
@@ -53,8 +56,9 @@ class DecisionStoryTest {
         AttributionDecision d = decision("o-3", Outcome.UNATTRIBUTED, Reason.NO_CLICK_NO_CODE)
                 .setUnmatchedCodes(List.of("FREESHIP7")).build();
 
-        assertThat(story.explain(d)).isEqualTo("Order o-3: not attributed: no tracked click in the referral window "
-                + "and no live promo code among [FREESHIP7].");
+        assertThat(story.explain(d)).isEqualTo("Order o-3: Not attributed: session s1 has no tracked click in the "
+                + "30-day referral window and no code typed matched a live promo code. Matching no live promo code of "
+                + "program acme: \"FREESHIP7\".");
     }
 
     @Test
@@ -72,6 +76,6 @@ class DecisionStoryTest {
         AttributionDecision d = decision("o-5", Outcome.UNATTRIBUTED, Reason.PROMO_CODE_POLICY_NOT_MET)
                 .setPromoCodeId("pc-9").setPromoCode("GONE").build();
 
-        assertThat(story.explain(d)).contains("the code GONE of partner unknown matched");
+        assertThat(story.explain(d)).contains("the code \"GONE\" matched promo code pc-9 of an unknown partner");
     }
 }

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.explain.Explanation;
 import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.explain.ReasonText;
 import org.promoattribution.json.PipelineJson;
 import org.promoattribution.state.SessionClicks;
 import org.promoattribution.state.StoreNames;
@@ -279,7 +280,7 @@ final class ExplainEndpoint implements Endpoint {
             }
             Explanation explanation = ExplanationJson.decode(it.next().value);
             ObjectNode body = json.createObjectNode();
-            body.put("summary", ExplanationText.of(explanation));
+            body.put("summary", ReasonText.of(explanation));
             body.put("servedBy", address(self));
             body.setAll((ObjectNode) json.valueToTree(explanation));
             return Optional.of(body);

@@ -1,4 +1,4 @@
-package org.promoattribution.ops;
+package org.promoattribution.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.promoattribution.testing.Fixtures.click;
@@ -14,7 +14,7 @@ import org.promoattribution.testing.AttributionDriver;
 
 /** Every reason of SPEC rule 6 in plain words, from explanations the topology kept (one session a test). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExplanationTextTest {
+class ReasonTextTest {
     private final AttributionDriver driver = new AttributionDriver().codes(
             exact("pc-a", "ALWAYS5", "influencer", CreditPolicy.ALWAYS),
             exact("pc-i", "INVOLVED5", "blog", CreditPolicy.IF_INVOLVED),
@@ -27,7 +27,7 @@ class ExplanationTextTest {
 
     private String textOf(Conversion conversion) {
         driver.conversions(conversion);
-        return ExplanationText.of(driver.explanation(conversion.getConversionId()));
+        return ReasonText.of(driver.explanation(conversion.getConversionId()));
     }
 
     @Test
