@@ -1,0 +1,90 @@
+package org.promoattribution.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.promoattribution.config.Configured.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** How keys are routed: to the owner that declares them, else to Kafka Streams; a typo of ours stops the start. */
+class AttributionConfigTest {
+
+    @Test
+    void kafkaStreamsAndClientSettingsPassThroughWithOurDefaults() {
+        AttributionConfig config = config("num.stream.threads", "2", "session.timeout.ms", "6000",
+                "log.level", "DEBUG", "producer.linger.ms", "5");
+        assertThat(config.streams()).containsEntry("num.stream.threads", "2").containsEntry("session.timeout.ms", "6000")
+                .containsEntry("log.level", "DEBUG").containsEntry("producer.linger.ms", "5")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "promo-attribution")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config(StreamsConfig.APPLICATION_ID_CONFIG, "mine").streams())
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "mine");
+    }
+
+    @Test
+    void anUnknownKeyUnderOurPrefixesIsAnErrorAtStartNamingTheIntendedKey() {
+        assertThatThrownBy(() -> config("topic.click", "my-clicks"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown setting topic.click (did you mean topic.clicks?): not a key of the pipeline's, "
+                        + "nor one Kafka knows (README, Configuration)");
+    }
+
+    @Test
+    void everyUnknownKeyIsNamedAndOneFarFromAnyKeyWithoutAGuess() {
+        assertThatThrownBy(() -> config("topic.click", "a", "http.colour", "blue", "http.port", "8080"))
+                .hasMessage("unknown settings http.colour, topic.click (did you mean topic.clicks?): not a key of "
+                        + "the pipeline's, nor one Kafka knows (README, Configuration)");
+    }
+
+    @Test
+    void aKeyKafkaDoesNotKnowASlipAwayFromOursIsAnErrorToo() {
+        assertThatThrownBy(() -> config("referal.window", "P7D"))
+                .hasMessageStartingWith("unknown setting referal.window (did you mean referral.window?)");
+        assertThatThrownBy(() -> config("lock.periode", "P7D"))
+                .hasMessageStartingWith("unknown setting lock.periode (did you mean lock.period?)");
+    }
+
+
+    @Test
+    void everyDeclaredKeyIsReadWithoutError() {
+        assertThat(declaredNames()).allMatch(name -> AttributionConfig.OWNERS.stream().anyMatch(o ->
+                o.declares(name.replace("<programId>", "acme"))));
+        AttributionConfig.OWNERS.forEach(owner -> owner.declared().forEach(key ->
+                assertThat(key.doc()).as(key.name()).isNotBlank()));
+    }
+
+    @Test
+    void noKafkaSettingFallsUnderOurPrefixes() {
+        Set<String> kafka = UnknownKeys.kafkaNames();
+        assertThat(kafka).contains("state.dir", "state.cleanup.delay.ms", "session.timeout.ms", "rocksdb.config.setter",
+                "client.id", "linger.ms", "retries");
+        List<String> prefixes = AttributionConfig.OWNERS.stream().flatMap(o -> o.prefixes().stream()).toList();
+        assertThat(kafka).noneMatch(name -> prefixes.stream().anyMatch(name::startsWith));
+    }
+
+    @Test
+    void readmesSettingsTableNamesEveryDeclaredKey() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        String configuration = readme.substring(readme.indexOf("## Configuration"),
+                readme.indexOf("\n## ", readme.indexOf("## Configuration")));
+        assertThat(declaredNames()).allMatch(name -> configuration.contains("`" + name + "`"));
+    }
+
+    @Test
+    void aDerivedStreamsSettingYieldsToAConfiguredOne() {
+        String key = StreamsConfig.APPLICATION_SERVER_CONFIG;
+        assertThat(config().withStreamsDefault(key, "host-a:8080").streams().getProperty(key)).isEqualTo("host-a:8080");
+        assertThat(config(key, "lb:9000").withStreamsDefault(key, "host-a:8080").streams().getProperty(key))
+                .isEqualTo("lb:9000");
+    }
+
+    private static List<String> declaredNames() {
+        return AttributionConfig.OWNERS.stream().flatMap(OwnedKeys::declared).map(OwnedKeys.Key::name).toList();
+    }
+}
