@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,36 @@ class AttributionConfigTest {
     }
 
     @Test
-    void readmesSettingsTableNamesEveryDeclaredKey() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        String configuration = readme.substring(readme.indexOf("## Configuration"),
-                readme.indexOf("\n## ", readme.indexOf("## Configuration")));
+    void readmesSettingsTableNamesEveryDeclaredKeyAndNoOtherOfOurs() throws IOException {
+        String configuration = section(Path.of("../README.md"), "## Configuration");
         assertThat(declaredNames()).allMatch(name -> configuration.contains("`" + name + "`"));
+        assertThat(tableKeys(configuration)).allMatch(AttributionConfigTest::declaredIfOurs);
+    }
+
+    @Test
+    void theOperationsGuideNamesNoKeyOfOursThatIsNotDeclared() throws IOException {
+        assertThat(tableKeys(section(Path.of("../docs/operations.md"), "## Settings")))
+                .isNotEmpty().allMatch(AttributionConfigTest::declaredIfOurs);
+    }
+
+    private static String section(Path file, String heading) throws IOException {
+        String text = Files.readString(file);
+        int start = text.indexOf(heading);
+        return text.substring(start, text.indexOf("\n## ", start));
+    }
+
+    /** The keys in the first column of the section's tables. */
+    private static List<String> tableKeys(String section) {
+        return section.lines().filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(1, line.indexOf(" |", 1)))
+                .flatMap(cell -> Pattern.compile("`([^`]+)`").matcher(cell).results().map(m -> m.group(1)))
+                .toList();
+    }
+
+    private static boolean declaredIfOurs(String key) {
+        String concrete = key.replace("<programId>", "acme");
+        return AttributionConfig.OWNERS.stream().noneMatch(o -> o.covers(concrete))
+                || AttributionConfig.OWNERS.stream().anyMatch(o -> o.declares(concrete));
     }
 
     @Test
