@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
@@ -64,34 +63,11 @@ class AttributionAppHooksTest {
 
         @Override
         public KafkaClientSupplier clientSupplier() {
-            KafkaClientSupplier clients = super.clientSupplier();
-            return new KafkaClientSupplier() {
+            return new DefaultKafkaClientSupplier() {
                 @Override
                 public Admin getAdmin(Map<String, Object> config) {
                     adminsCreated++;
-                    return clients.getAdmin(config);
-                }
-
-                @Override
-                public Producer<byte[], byte[]> getProducer(Map<String, Object> c) {
-                    return clients.getProducer(c);
-                }
-
-                @Override
-                public Consumer<byte[], byte[]> getConsumer(Map<String, Object> c) {
-                    return clients.getConsumer(c);
-                }
-
-                @Override
-                public Consumer<byte[], byte[]> getRestoreConsumer(
-                        Map<String, Object> c) {
-                    return clients.getRestoreConsumer(c);
-                }
-
-                @Override
-                public Consumer<byte[], byte[]> getGlobalConsumer(
-                        Map<String, Object> c) {
-                    return clients.getGlobalConsumer(c);
+                    return super.getAdmin(config);
                 }
             };
         }
