@@ -1,6 +1,5 @@
 package org.promoattribution.load;
 
-import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -17,12 +16,13 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.AttributionApp;
-import org.promoattribution.cli.Connection;
 import org.promoattribution.app.TopicSetup;
+import org.promoattribution.cli.Connection;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
 import org.promoattribution.local.LocalStack;
 import org.promoattribution.ops.PipelineInstance;
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
