@@ -67,6 +67,12 @@ class AttributionConfigTest {
                 "client.id", "linger.ms", "retries");
         List<String> prefixes = AttributionConfig.OWNERS.stream().flatMap(o -> o.prefixes().stream()).toList();
         assertThat(kafka).noneMatch(name -> prefixes.stream().anyMatch(name::startsWith));
+        // Kafka Streams' client prefixes stay Kafka's; its topic. prefix of internal-topic settings is
+        // ours (README, Configuration): those settings never reached Kafka Streams.
+        List<String> kafkaPrefixes = List.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX,
+                StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+                StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.CLIENT_TAG_PREFIX);
+        assertThat(prefixes).noneMatch(ours -> kafkaPrefixes.stream().anyMatch(k -> ours.startsWith(k) || k.startsWith(ours)));
     }
 
     @Test
