@@ -18,6 +18,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.Topics;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
@@ -62,7 +63,7 @@ final class BenchCluster implements AutoCloseable {
         Properties props = withInputs(name(scenario));
         for (String output : List.of("credited", "invalid", "unattributed", "adjusted", "dlq", "promo-codes-validated",
                 "promo-code-usage")) {
-            props.setProperty(AttributionConfig.TOPIC_PREFIX + output, id + "-" + output);
+            props.setProperty(Topics.PREFIX + output, id + "-" + output);
         }
         props.putAll(settings);
         props.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, id);
@@ -132,7 +133,7 @@ final class BenchCluster implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(settings);
         for (String input : List.of("clicks", "conversions", "promo-codes", "adjustments")) {
-            props.setProperty(AttributionConfig.TOPIC_PREFIX + input, scenarioPrefix + "-" + input);
+            props.setProperty(Topics.PREFIX + input, scenarioPrefix + "-" + input);
         }
         return props;
     }

@@ -1,6 +1,5 @@
 package org.promoattribution.cli;
 
-import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -11,6 +10,7 @@ import org.promoattribution.bench.BenchPlan;
 import org.promoattribution.bench.micro.MicroBenchmarks;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.local.LocalStack;
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

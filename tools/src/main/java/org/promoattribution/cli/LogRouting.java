@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.promoattribution.run.RunCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Where log lines go, decided once for every command before it runs. Interactive commands print

@@ -2,10 +2,10 @@ package org.promoattribution.cli;
 
 import java.nio.file.Path;
 import org.promoattribution.run.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The one entry point of every command: {@code bin/promo-attribution <command>}. */
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,

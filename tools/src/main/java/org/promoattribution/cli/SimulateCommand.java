@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
+import org.promoattribution.config.RuleKeys;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.simulate.InputLines;
@@ -65,10 +65,10 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Properties settings = ConfigSources.load(configFile, System.getenv());
         if (referralWindow != null) {
-            settings.setProperty(AttributionConfig.REFERRAL_WINDOW, referralWindow.toString());
+            settings.setProperty(RuleKeys.REFERRAL_WINDOW, referralWindow.toString());
         }
         if (decisionDelay != null) {
-            settings.setProperty(AttributionConfig.DECISION_DELAY, decisionDelay.toString());
+            settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
         }
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson json = new DecisionJson(mapper, full);

@@ -82,9 +82,9 @@ public final class Simulator implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(settings);
         Topics topics = AttributionConfig.from(props).topics();
-        props.put(AttributionConfig.TOPIC_PREFIX + "credited", DECISIONS);
-        props.put(AttributionConfig.TOPIC_PREFIX + "invalid", DECISIONS);
-        props.put(AttributionConfig.TOPIC_PREFIX + "unattributed", DECISIONS);
+        props.put(Topics.PREFIX + "credited", DECISIONS);
+        props.put(Topics.PREFIX + "invalid", DECISIONS);
+        props.put(Topics.PREFIX + "unattributed", DECISIONS);
         try {
             stateDir = Files.createTempDirectory("promo-attribution-simulate");
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.promoattribution.cli.Connection;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.RocksDbMemoryKeys;
 import org.promoattribution.config.Topics;
 import org.promoattribution.local.LocalStack;
 import org.promoattribution.schemas.AdjustmentDecision;
@@ -75,10 +76,10 @@ final class Scenario implements AutoCloseable {
         // the default max.task.idle.ms (0) be decided without them. That is what decision.delay
         // is for (docs/reliability.md), not what these tests are about: wait for the other topic.
         settings.setProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "5000");
-        settings.setProperty(AttributionConfig.ROCKSDB_MEMORY_BYTES, String.valueOf(16 * 1024 * 1024));
+        settings.setProperty(RocksDbMemoryKeys.MEMORY_BYTES, String.valueOf(16 * 1024 * 1024));
         for (String topic : List.of("clicks", "conversions", "promo-codes", "promo-codes-validated", "credited",
                 "invalid", "unattributed", "dlq", "adjustments", "adjusted")) {
-            settings.setProperty(AttributionConfig.TOPIC_PREFIX + topic, name + "-" + topic);
+            settings.setProperty(Topics.PREFIX + topic, name + "-" + topic);
         }
         for (int i = 0; i < instanceSettings.length; i += 2) {
             settings.setProperty(instanceSettings[i], instanceSettings[i + 1]);

@@ -19,6 +19,8 @@ import org.promoattribution.streams.AttributionTopology;
 
 /** One running instance of the pipeline: the topology in a KafkaStreams, with its metrics bound. */
 public final class AttributionApp implements AutoCloseable {
+    /** How long a start waits for the broker to name this instance's leftover members, at most. */
+    private static final Duration LEFTOVERS_WAIT = Duration.ofSeconds(5);
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final PromoCodeIndex index = new PromoCodeIndex();
@@ -26,6 +28,7 @@ public final class AttributionApp implements AutoCloseable {
     private final LostInput lostInput;
     private final RegistryWait registryWait;
     private final Optional<ReplacedThreadMembers> replacedThreadMembers;
+    private final CloseOptions closeOptions;
     private final int threads;
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
@@ -46,17 +49,24 @@ public final class AttributionApp implements AutoCloseable {
         // Already validated by KafkaStreams above.
         threads = Integer.parseInt(String.valueOf(settings.getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"))
                 .trim());
-        StreamsUncaughtExceptionHandler handler = hooks.uncaughtExceptionHandler();
-        streams.setUncaughtExceptionHandler(replacedThreadMembers.map(members -> members.after(handler))
-                .orElse(handler));
+        streams.setUncaughtExceptionHandler(leavingReplacedThreads(hooks.uncaughtExceptionHandler()));
         streams.setStateListener(hooks.stateListener());
+        closeOptions = hooks.closeOptions();
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
     }
 
+    /**
+     * Under static membership, Kafka Streams leaves a replaced thread's member in the group (see
+     * {@link ReplacedThreadMembers}): whatever the handler, a thread it replaces leaves.
+     */
+    private StreamsUncaughtExceptionHandler leavingReplacedThreads(StreamsUncaughtExceptionHandler handler) {
+        return replacedThreadMembers.map(members -> members.after(handler)).orElse(handler);
+    }
+
     /** Starts Kafka Streams now, or once the schema registry answers (health says it waits). */
     public void start() {
-        replacedThreadMembers.ifPresent(members -> members.removeLeftovers(threads, Duration.ofSeconds(5)));
+        replacedThreadMembers.ifPresent(members -> members.removeLeftovers(threads, LEFTOVERS_WAIT));
         registryWait.thenStart(streams::start);
     }
 
@@ -83,10 +93,7 @@ public final class AttributionApp implements AutoCloseable {
         health.stopRequested();
         registryWait.close();
         streamsMetrics.close();
-        // Leaving the group lets a restarted or remaining instance take the partitions over at
-        // once instead of after the session timeout.
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+        streams.close(closeOptions);
         replacedThreadMembers.ifPresent(ReplacedThreadMembers::close);
     }
 }

@@ -3,10 +3,9 @@ package org.promoattribution.app;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
-import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.RocksDbMemoryKeys;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
@@ -24,8 +23,6 @@ import org.rocksdb.WriteBufferManager;
  * same settings share one; it is never closed, since stores come and go with rebalances.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
-    public static final long DEFAULT_BYTES = 64L * 1024 * 1024;
-    public static final double DEFAULT_WRITE_BUFFER_RATIO = 0.5;
     /** A memtable's unit of allocation; see {@link #setConfig}. */
     static final long ARENA_BLOCK_BYTES = 64 * 1024;
     /** Share of the cache kept for index and filter blocks, which every read needs. */
@@ -37,34 +34,18 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     public record Budget(long bytes, double writeBufferRatio) {
         public Budget {
             if (bytes < 1) {
-                throw new IllegalArgumentException(AttributionConfig.ROCKSDB_MEMORY_BYTES
+                throw new IllegalArgumentException(RocksDbMemoryKeys.MEMORY_BYTES
                         + " must be a positive number of bytes: " + bytes);
             }
             if (!(writeBufferRatio > 0 && writeBufferRatio < 1)) {
-                throw new IllegalArgumentException(AttributionConfig.ROCKSDB_WRITE_BUFFER_RATIO
+                throw new IllegalArgumentException(RocksDbMemoryKeys.WRITE_BUFFER_RATIO
                         + " must be between 0 and 1 (exclusive): " + writeBufferRatio);
             }
         }
 
         /** Reads the budget from Kafka Streams settings, where the setter finds them. */
         public static Budget of(Map<?, ?> settings) {
-            return new Budget(
-                    parse(settings, AttributionConfig.ROCKSDB_MEMORY_BYTES, DEFAULT_BYTES, Long::parseLong),
-                    parse(settings, AttributionConfig.ROCKSDB_WRITE_BUFFER_RATIO, DEFAULT_WRITE_BUFFER_RATIO,
-                            Double::parseDouble));
-        }
-
-        private static <T> T parse(Map<?, ?> settings, String key, T fallback,
-                                   Function<String, T> parser) {
-            Object value = settings.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return parser.apply(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number: " + value);
-            }
+            return new Budget(RocksDbMemoryKeys.memoryBytes(settings), RocksDbMemoryKeys.writeBufferRatio(settings));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.promoattribution.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -8,10 +10,14 @@ import org.promoattribution.config.HealthSettings;
 import org.promoattribution.metrics.AttributionMetrics;
 
 /**
- * What the application hands Kafka Streams to call back: the uncaught-exception handler and the
- * state listener, which report to one {@link ThreadFailureWatch}, and the clients, whose main
- * consumer reports input deleted before it was read to one {@link LostInput}; the health checks
- * read both. Override a method to hook in other behaviour.
+ * The application's parts that Kafka Streams calls back, each a named method to override (as
+ * bakdata's streams-bootstrap lets an application override its state listener and handlers):
+ * the uncaught-exception handler and the state listener, which report to one
+ * {@link ThreadFailureWatch}; the clients, whose main consumer reports input deleted before it
+ * was read to one {@link LostInput}; and how the instance leaves on close. The health checks read
+ * the watch and the lost input. The handlers of records failing in processing or production are
+ * Kafka Streams settings ({@code processing.exception.handler}, {@code production.exception.handler}):
+ * configured ones replace the dead-letter handlers.
  */
 public class StreamsHooks {
     private final ThreadFailureWatch watch;
@@ -47,5 +53,14 @@ public class StreamsHooks {
 
     public KafkaClientSupplier clientSupplier() {
         return new StreamsClients(lostInput);
+    }
+
+    /**
+     * Leaving the group lets a restarted or remaining instance take the partitions over at once
+     * instead of after the session timeout.
+     */
+    public CloseOptions closeOptions() {
+        return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams.State;
-import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HealthSettings;
 
 /**
@@ -101,7 +100,7 @@ public final class ThreadFailureWatch {
         }
         return Optional.of("a stream thread failed " + ago(last, now) + ": " + last.describe()
                 + "; ready again once its replacement is RUNNING for " + settings.quietPeriod()
-                + " without a failure (" + AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD + ")");
+                + " without a failure (" + HealthSettings.FAILURE_QUIET_PERIOD + ")");
     }
 
     /** Why the instance is not live, i.e. cannot recover by itself; empty when it is live. */
@@ -120,8 +119,8 @@ public final class ThreadFailureWatch {
         }
         ThreadFailure last = latest.peekLast();
         return Optional.of("stream threads failed " + latest.size() + " times in " + settings.crashLoopWindow()
-                + " (" + AttributionConfig.HEALTH_CRASH_LOOP_FAILURES + " in "
-                + AttributionConfig.HEALTH_CRASH_LOOP_WINDOW + "), last " + ago(last, now) + ": "
+                + " (" + HealthSettings.CRASH_LOOP_FAILURES + " in "
+                + HealthSettings.CRASH_LOOP_WINDOW + "), last " + ago(last, now) + ": "
                 + last.describe() + "; a crash loop the instance does not get out of by itself");
     }
 

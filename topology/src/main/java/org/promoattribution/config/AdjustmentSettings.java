@@ -1,9 +1,7 @@
 package org.promoattribution.config;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SPEC "Adjustments": how long decisions are remembered for their adjustments, how long an
@@ -21,24 +19,18 @@ public record AdjustmentSettings(Duration retention, Duration maxWait, Duration 
     public static final String LOCK_PERIOD = "lock.period";
     public static final String LOCK_PERIOD_PROGRAM_PREFIX = "lock.period.program.";
 
-    static final Set<String> KEYS = Set.of(RETENTION, MAX_WAIT, LOCK_PERIOD);
-
-    static boolean owns(String key) {
-        return KEYS.contains(key) || key.startsWith(LOCK_PERIOD_PROGRAM_PREFIX);
-    }
+    static final OwnedKeys KEYS = OwnedKeys.of("adjustments", "adjustment.", "lock.")
+            .define(RETENTION, Parsers::positiveDuration, "P180D",
+                    "how long (processing time) a decision is remembered for its adjustments")
+            .define(MAX_WAIT, Parsers::positiveDuration, "PT1H",
+                    "how long (processing time) an adjustment waits for its conversion's decision")
+            .define(LOCK_PERIOD, Parsers::positiveDuration, "P60D",
+                    "an adjustment later than the conversion's event time + this is LOCKED")
+            .definePerProgram(LOCK_PERIOD_PROGRAM_PREFIX, Parsers::positiveDuration, "the lock period of one program");
 
     static AdjustmentSettings from(Map<String, String> values) {
-        Map<String, Duration> byProgram = new HashMap<>();
-        values.forEach((key, value) -> {
-            if (key.startsWith(LOCK_PERIOD_PROGRAM_PREFIX)) {
-                byProgram.put(key.substring(LOCK_PERIOD_PROGRAM_PREFIX.length()), AttributionConfig.positive(key, value));
-            }
-        });
-        return new AdjustmentSettings(
-                AttributionConfig.positive(RETENTION, values.getOrDefault(RETENTION, "P180D")),
-                AttributionConfig.positive(MAX_WAIT, values.getOrDefault(MAX_WAIT, "PT1H")),
-                AttributionConfig.positive(LOCK_PERIOD, values.getOrDefault(LOCK_PERIOD, "P60D")),
-                Map.copyOf(byProgram));
+        return new AdjustmentSettings(KEYS.value(RETENTION, values), KEYS.value(MAX_WAIT, values),
+                KEYS.value(LOCK_PERIOD, values), KEYS.perProgram(LOCK_PERIOD_PROGRAM_PREFIX, values));
     }
 
     public Duration lockPeriod(String programId) {

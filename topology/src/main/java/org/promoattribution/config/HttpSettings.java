@@ -1,10 +1,7 @@
 package org.promoattribution.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where and how an instance serves its HTTP endpoints (metrics, health, explain).
@@ -31,60 +28,21 @@ public record HttpSettings(String host, int port, String advertisedHost, Duratio
     /** Jetty leases two threads (acceptor, selector); below this the pool could not serve at all. */
     static final int MIN_THREADS = 4;
 
-    static final Set<String> KEYS = Set.of(HOST, PORT, ADVERTISED_HOST, IDLE_TIMEOUT, THREADS, AUTH_TOKEN,
-            AUTH_TOKEN_FILE, AUTH_METRICS);
+    static final OwnedKeys KEYS = OwnedKeys.of("HTTP server", "http.")
+            .define(HOST, Parsers::text, "0.0.0.0", "the address to listen on; 0.0.0.0 for every interface")
+            .define(PORT, Parsers::port, "8080", "the port to listen on; 0 for a free one")
+            .define(ADVERTISED_HOST, Parsers::text, null,
+                    "how the other instances reach this one (application.server); the listen address by default")
+            .define(IDLE_TIMEOUT, Parsers::positiveDuration, "PT10S", "an idle connection is closed after this long")
+            .define(THREADS, Parsers.intAtLeast(MIN_THREADS), "16", "the most threads serving requests")
+            .define(AUTH_TOKEN, Parsers::optionalText, null, "the token of the explain API and page")
+            .define(AUTH_TOKEN_FILE, Parsers::optionalPath, null, "a file holding that token")
+            .define(AUTH_METRICS, Parsers::bool, "false", "whether /metrics needs the token too");
 
     static HttpSettings from(Map<String, String> values) {
-        String tokenFile = values.get(AUTH_TOKEN_FILE);
-        return new HttpSettings(values.getOrDefault(HOST, "0.0.0.0"), port(values.get(PORT)),
-                values.get(ADVERTISED_HOST),
-                AttributionConfig.positive(IDLE_TIMEOUT, values.getOrDefault(IDLE_TIMEOUT, "PT10S")),
-                threads(values.get(THREADS)),
-                new HttpAuthSettings(blankToNull(values.get(AUTH_TOKEN)),
-                        blankToNull(tokenFile) == null ? null : Path.of(tokenFile),
-                        bool(AUTH_METRICS, values.getOrDefault(AUTH_METRICS, "false"))));
-    }
-
-    /** A TCP port; 0 asks the system for a free one (tests). */
-    private static int port(String value) {
-        if (value == null) {
-            return 8080;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 0 || parsed > 65_535) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PORT + " must be a port number from 0 to 65535: " + value);
-        }
-    }
-
-    private static int threads(String value) {
-        if (value == null) {
-            return 16;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < MIN_THREADS) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(THREADS + " must be an integer of at least " + MIN_THREADS + ": " + value);
-        }
-    }
-
-    private static boolean bool(String key, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false: " + value);
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return new HttpSettings(KEYS.value(HOST, values), KEYS.value(PORT, values), KEYS.value(ADVERTISED_HOST, values),
+                KEYS.value(IDLE_TIMEOUT, values), KEYS.value(THREADS, values),
+                new HttpAuthSettings(KEYS.value(AUTH_TOKEN, values), KEYS.value(AUTH_TOKEN_FILE, values),
+                        KEYS.value(AUTH_METRICS, values)));
     }
 }

@@ -1,5 +1,6 @@
 package org.promoattribution.config;
 
+import java.util.Map;
 import org.promoattribution.schemas.Outcome;
 
 /**
@@ -21,9 +22,33 @@ public record Topics(
         String adjusted,
         String usage) {
 
+    public static final String PREFIX = "topic.";
     public static final Topics DEFAULTS = new Topics("clicks", "conversions", "promo-codes", "promo-codes-validated",
             "conversions-credited", "conversions-invalid", "conversions-unattributed", "attribution-dlq",
             "conversion-adjustments", "conversions-adjusted", "promo-code-usage");
+
+    static final OwnedKeys KEYS = OwnedKeys.of("topics", PREFIX)
+            .define(PREFIX + "clicks", Parsers::text, DEFAULTS.clicks, "the clicks topic")
+            .define(PREFIX + "conversions", Parsers::text, DEFAULTS.conversions, "the conversions topic")
+            .define(PREFIX + "promo-codes", Parsers::text, DEFAULTS.promoCodes, "the promo code definitions")
+            .define(PREFIX + "promo-codes-validated", Parsers::text, DEFAULTS.validatedPromoCodes,
+                    "the checked definitions (compacted; the global promo-code store's source)")
+            .define(PREFIX + "credited", Parsers::text, DEFAULTS.credited, "credited conversions")
+            .define(PREFIX + "invalid", Parsers::text, DEFAULTS.invalid, "invalid conversions")
+            .define(PREFIX + "unattributed", Parsers::text, DEFAULTS.unattributed, "unattributed conversions")
+            .define(PREFIX + "dlq", Parsers::text, DEFAULTS.deadLetter, "the dead-letter topic")
+            .define(PREFIX + "adjustments", Parsers::text, DEFAULTS.adjustments, "conversion adjustments")
+            .define(PREFIX + "adjusted", Parsers::text, DEFAULTS.adjusted, "decided adjustments")
+            .define(PREFIX + "promo-code-usage", Parsers::text, DEFAULTS.usage, "each code's figures per day (compacted)");
+
+    static Topics from(Map<String, String> values) {
+        return new Topics(KEYS.value(PREFIX + "clicks", values), KEYS.value(PREFIX + "conversions", values),
+                KEYS.value(PREFIX + "promo-codes", values), KEYS.value(PREFIX + "promo-codes-validated", values),
+                KEYS.value(PREFIX + "credited", values), KEYS.value(PREFIX + "invalid", values),
+                KEYS.value(PREFIX + "unattributed", values), KEYS.value(PREFIX + "dlq", values),
+                KEYS.value(PREFIX + "adjustments", values), KEYS.value(PREFIX + "adjusted", values),
+                KEYS.value(PREFIX + "promo-code-usage", values));
+    }
 
     public String forOutcome(Outcome outcome) {
         return switch (outcome) {

@@ -2,7 +2,6 @@ package org.promoattribution.config;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.promoattribution.usage.LeakRule;
 
 /**
@@ -21,38 +20,30 @@ public record UsageSettings(boolean figures, LeakRule leakRule, Duration retenti
     public static final String LEAK_RATIO = "leak.ratio";
     public static final String RETENTION = "usage.retention";
 
-    static final Set<String> KEYS = Set.of(FIGURES, LEAK_MIN_USES, LEAK_RATIO, RETENTION);
+    static final OwnedKeys KEYS = OwnedKeys.of("usage figures", "usage.", "leak.")
+            .define(FIGURES, Parsers::bool, "true", "whether the usage figures are kept and written")
+            .define(LEAK_MIN_USES, Parsers::positiveInt, "10",
+                    "a code leaks on a day only with at least this many uses without an owner click")
+            .define(LEAK_RATIO, Parsers::ratio, "0.5", "... and when those are at least this share of the day's uses")
+            .define(RETENTION, UsageSettings::retention, "P60D",
+                    "a day's figures stay updatable until the partition's latest day is this much later");
 
     static UsageSettings from(Map<String, String> values) {
-        Duration retention = AttributionConfig.positive(RETENTION, values.getOrDefault(RETENTION, "P60D"));
+        return new UsageSettings(KEYS.value(FIGURES, values),
+                new LeakRule(KEYS.value(LEAK_MIN_USES, values), KEYS.value(LEAK_RATIO, values)),
+                KEYS.value(RETENTION, values));
+    }
+
+    private static Duration retention(String key, String value) {
+        Duration retention = Parsers.positiveDuration(key, value);
         if (retention.toDays() < 1) {
-            throw new IllegalArgumentException(RETENTION + " must be at least one day: " + retention);
+            throw new IllegalArgumentException(key + " must be at least one day: " + retention);
         }
-        return new UsageSettings(bool(values.getOrDefault(FIGURES, "true")), new LeakRule(AttributionConfig.integer(values, LEAK_MIN_USES, 10),
-                ratio(values.getOrDefault(LEAK_RATIO, "0.5"))), retention);
+        return retention;
     }
 
     /** Days before the latest day whose figures still change. */
     public long retentionDays() {
         return retention.toDays();
-    }
-
-    private static boolean bool(String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException(FIGURES + " must be true or false: " + value);
-    }
-
-    private static double ratio(String value) {
-        try {
-            double ratio = Double.parseDouble(value);
-            if (ratio >= 0 && ratio <= 1) {
-                return ratio;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(LEAK_RATIO + " must be a number from 0 to 1: " + value);
     }
 }

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.promoattribution.app.AttributionApp;
+import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
 import org.promoattribution.metrics.AttributionMetrics;
@@ -37,8 +39,15 @@ public final class PipelineInstance implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts serving HTTP, then starts the pipeline. */
+    /** Starts serving HTTP, then starts the pipeline with the default hooks. */
     public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry) throws IOException {
+        return start(config, registry, (settings, metrics) -> StreamsHooks.watching(settings.health(), metrics));
+    }
+
+    /** Starts serving HTTP, then starts the pipeline with the hooks {@code hooks} makes. */
+    public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry,
+                                         BiFunction<AttributionConfig, AttributionMetrics, StreamsHooks> hooks)
+            throws IOException {
         HttpSettings http = config.http();
         Optional<AccessToken> token = AccessToken.of(http);
         OpsServer server = OpsServer.bind(http, token);
@@ -51,7 +60,7 @@ public final class PipelineInstance implements AutoCloseable {
             HostInfo address = HostInfo.buildFromEndpoint(
                     served.streams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
             AttributionMetrics metrics = new AttributionMetrics(meters);
-            AttributionApp app = new AttributionApp(served, registry, metrics);
+            AttributionApp app = new AttributionApp(served, registry, metrics, hooks.apply(served, metrics));
             metrics.health("live", () -> app.health().notLive().isEmpty());
             metrics.health("ready", () -> app.health().notReady().isEmpty());
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);

@@ -11,21 +11,23 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.InstanceDataDir;
 import org.promoattribution.app.StaticMembership;
+import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.ops.PipelineInstance;
+import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
-import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import org.promoattribution.schemas.serde.SchemaRegistryKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code run}: the pipeline's main job, on the configured cluster, until Ctrl-C. A launcher that
@@ -118,7 +120,7 @@ public class RunCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 log.warn("could not check the input topics' retention: {}", e.getCause().getMessage());
             }
-            PipelineInstance instance = PipelineInstance.start(config, registry);
+            PipelineInstance instance = PipelineInstance.start(config, registry, this::hooks);
             // Ctrl-C ends the JVM once this hook returns: everything is closed here, in order.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.close();
@@ -152,6 +154,11 @@ public class RunCommand implements Callable<Integer> {
     /** The cluster to start when the settings name none; none here, so {@code run} asks for one. */
     protected Optional<OwnCluster> ownCluster() throws Exception {
         return Optional.empty();
+    }
+
+    /** What Kafka Streams calls back (handlers, state listener, clients); override to hook in other behaviour. */
+    protected StreamsHooks hooks(AttributionConfig config, AttributionMetrics metrics) {
+        return StreamsHooks.watching(config.health(), metrics);
     }
 
     private static void close(OwnCluster own) {

@@ -12,7 +12,7 @@ import java.util.Properties;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
-import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.RocksDbMemoryKeys;
 import org.promoattribution.testing.AttributionDriver;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Options;
@@ -25,7 +25,7 @@ class BoundedRocksDbMemoryTest {
     void everyRocksDbStoreOfThePipelineUsesTheOneBoundedCache() {
         Properties settings = AttributionDriver.settings(
                 StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName(),
-                AttributionConfig.ROCKSDB_MEMORY_BYTES, String.valueOf(EIGHT_MIB));
+                RocksDbMemoryKeys.MEMORY_BYTES, String.valueOf(EIGHT_MIB));
         try (AttributionDriver driver = new AttributionDriver(settings)) {
             // A window store opens its first segment with its first record.
             driver.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
@@ -75,13 +75,13 @@ class BoundedRocksDbMemoryTest {
     @Test
     void aBadBudgetStopsTheStartWithTheKeyInTheMessage() {
         assertThatThrownBy(() -> BoundedRocksDbMemory.asDefault(
-                AttributionDriver.settings(AttributionConfig.ROCKSDB_MEMORY_BYTES, "64MB")))
+                AttributionDriver.settings(RocksDbMemoryKeys.MEMORY_BYTES, "64MB")))
                 .hasMessageContaining("rocksdb.memory.bytes");
         assertThatThrownBy(() -> BoundedRocksDbMemory.asDefault(
-                AttributionDriver.settings(AttributionConfig.ROCKSDB_WRITE_BUFFER_RATIO, "1.5")))
+                AttributionDriver.settings(RocksDbMemoryKeys.WRITE_BUFFER_RATIO, "1.5")))
                 .hasMessageContaining("rocksdb.write.buffer.ratio");
         assertThatThrownBy(() -> BoundedRocksDbMemory.asDefault(
-                AttributionDriver.settings(AttributionConfig.ROCKSDB_MEMORY_BYTES, "0")))
+                AttributionDriver.settings(RocksDbMemoryKeys.MEMORY_BYTES, "0")))
                 .hasMessageContaining("rocksdb.memory.bytes");
     }
 }

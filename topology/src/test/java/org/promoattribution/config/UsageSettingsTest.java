@@ -2,18 +2,14 @@ package org.promoattribution.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.promoattribution.config.Configured.config;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.promoattribution.testing.AttributionDriver;
 import org.promoattribution.usage.LeakRule;
 
 /** The keys of SPEC "Promo-code usage and leaks": SPEC's defaults, and values that make no sense refused at start. */
 class UsageSettingsTest {
-    private static AttributionConfig config(String... keyValues) {
-        return AttributionConfig.from(AttributionDriver.settings(keyValues));
-    }
-
     @Test
     void defaultsAreSpecsTenUsesAndHalfWithSixtyDaysUpdatable() {
         UsageSettings usage = config().usage();
@@ -27,7 +23,7 @@ class UsageSettingsTest {
         AttributionConfig config = config(UsageSettings.LEAK_MIN_USES, "3", UsageSettings.LEAK_RATIO, "0.25",
                 UsageSettings.RETENTION, "P7D", UsageSettings.FIGURES, "false");
         assertThat(config.usage()).isEqualTo(new UsageSettings(false, new LeakRule(3, 0.25), Duration.ofDays(7)));
-        assertThat(config.streams().stringPropertyNames()).noneMatch(UsageSettings.KEYS::contains);
+        assertThat(config.streams().stringPropertyNames()).noneMatch(UsageSettings.KEYS::covers);
     }
 
     @Test
@@ -37,5 +33,10 @@ class UsageSettingsTest {
         assertThatThrownBy(() -> config(UsageSettings.LEAK_MIN_USES, "0")).hasMessageContaining("leak.min.uses");
         assertThatThrownBy(() -> config(UsageSettings.RETENTION, "PT12H")).hasMessageContaining("usage.retention");
         assertThatThrownBy(() -> config(UsageSettings.FIGURES, "yes")).hasMessageContaining("usage.figures");
+    }
+
+    @Test
+    void aMistypedUsageKeyIsAnError() {
+        assertThatThrownBy(() -> config("leak.min.use", "3")).hasMessageContaining("(did you mean leak.min.uses?)");
     }
 }

@@ -37,8 +37,8 @@ final class ServedInstances {
         Properties settings = new Properties();
         settings.putAll(pipeline.settings);
         settings.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
-        settings.setProperty(AttributionConfig.HTTP_PORT, "0");
+        settings.setProperty(HttpSettings.HOST, "127.0.0.1");
+        settings.setProperty(HttpSettings.PORT, "0");
         settings.setProperty(HttpSettings.AUTH_TOKEN, TOKEN);
         return PipelineInstance.start(AttributionConfig.from(settings), registry);
     }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.HealthSettings;
+import org.promoattribution.config.HttpSettings;
 import org.promoattribution.local.LocalKafkaBroker;
 import org.promoattribution.ops.PipelineInstance;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
@@ -138,11 +140,11 @@ class StreamThreadDeathIT {
         // A replacement joins once the dead thread's session expires: the broker's least, to loop fast.
         settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
         settings.setProperty(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
-        settings.setProperty(AttributionConfig.HTTP_HOST, "127.0.0.1");
-        settings.setProperty(AttributionConfig.HTTP_PORT, "0");
-        settings.setProperty(AttributionConfig.HEALTH_FAILURE_QUIET_PERIOD, "PT2S");
-        settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_FAILURES, "2");
-        settings.setProperty(AttributionConfig.HEALTH_CRASH_LOOP_WINDOW, "PT1M");
+        settings.setProperty(HttpSettings.HOST, "127.0.0.1");
+        settings.setProperty(HttpSettings.PORT, "0");
+        settings.setProperty(HealthSettings.FAILURE_QUIET_PERIOD, "PT2S");
+        settings.setProperty(HealthSettings.CRASH_LOOP_FAILURES, "2");
+        settings.setProperty(HealthSettings.CRASH_LOOP_WINDOW, "PT1M");
         return settings;
     }
 

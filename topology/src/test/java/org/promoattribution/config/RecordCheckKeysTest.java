@@ -1,0 +1,41 @@
+package org.promoattribution.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.promoattribution.config.Configured.config;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** SPEC "Limits" and "Time": SPEC's bounds by default, each configurable. */
+class RecordCheckKeysTest {
+
+    @Test
+    void defaultsAreAHundredCodesAndAnHourAhead() {
+        AttributionConfig config = config();
+        assertThat(config.maxCodesPerConversion()).isEqualTo(100);
+        assertThat(config.eventTimeMaxAhead()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void eachKeyIsReadAndNotPassedToKafkaStreams() {
+        AttributionConfig config = config("conversion.max.codes", "3", "event.time.max.ahead", "PT5M");
+        assertThat(config.maxCodesPerConversion()).isEqualTo(3);
+        assertThat(config.eventTimeMaxAhead()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.streams().stringPropertyNames()).noneMatch(RecordCheckKeys.KEYS::covers);
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKey() {
+        assertThatThrownBy(() -> config("conversion.max.codes", "0")).hasMessage(
+                "conversion.max.codes must be a positive integer: 0");
+        assertThatThrownBy(() -> config("event.time.max.ahead", "1h")).hasMessage(
+                "event.time.max.ahead must be an ISO-8601 duration such as P30D or PT10M: 1h");
+    }
+
+    @Test
+    void aMistypedKeyIsAnError() {
+        assertThatThrownBy(() -> config("conversion.max.code", "3")).hasMessageContaining(
+                "(did you mean conversion.max.codes?)");
+    }
+}
