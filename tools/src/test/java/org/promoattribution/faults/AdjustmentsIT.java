@@ -54,7 +54,7 @@ class AdjustmentsIT {
     }
 
     private static SimEvent order(String id, String session) {
-        return new SimEvent(SimEvent.Kind.CONVERSION, session == null ? id : session, conversion(id, session, ORDER_TIME));
+        return SimEvent.of(conversion(id, session, ORDER_TIME));
     }
 
     private static SimEvent clickOf(String id, String session) {

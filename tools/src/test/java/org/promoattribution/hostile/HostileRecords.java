@@ -29,6 +29,7 @@ import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
+import org.promoattribution.streams.RoutingKey;
 
 /**
  * Hostile records of every input type, all in a program of their own ({@link #PROGRAM}) and
@@ -359,9 +360,8 @@ public final class HostileRecords {
         Conversion.Builder builder = Conversion.newBuilder(conversion());
         change.accept(builder);
         Conversion conversion = builder.build();
-        String session = conversion.getSessionId();
-        String key = session == null || session.isEmpty() ? conversion.getConversionId() : session;
-        return new InputRecord(what, Input.CONVERSIONS, utf8(key), wire.encode(conversion), expected);
+        return new InputRecord(what, Input.CONVERSIONS, utf8(RoutingKey.of(conversion)), wire.encode(conversion),
+                expected);
     }
 
     private InputRecord promoCode(String what, Consumer<PromoCode.Builder> change, Expected expected) {

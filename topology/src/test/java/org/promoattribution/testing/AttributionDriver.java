@@ -48,6 +48,7 @@ import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
 import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.streams.RoutingKey;
 import org.promoattribution.usage.UsageKey;
 
 /**
@@ -156,8 +157,7 @@ public final class AttributionDriver implements AutoCloseable {
 
     public AttributionDriver conversions(Conversion... events) {
         for (Conversion conversion : events) {
-            String session = conversion.getSessionId();
-            conversionKeyed(session == null || session.isEmpty() ? conversion.getConversionId() : session, conversion);
+            conversionKeyed(RoutingKey.of(conversion), conversion);
         }
         return this;
     }
