@@ -1,15 +1,16 @@
 package org.promoattribution.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaClientSupplier;
@@ -41,13 +42,15 @@ class AttributionAppHooksTest {
         new AttributionApp(config, SchemaRegistryClients.fromConfig(config.registry()), metrics, hooks).close();
 
         assertThat(hooks.adminsCreated).as("clients from the overridden supplier").isPositive();
+        // Kafka Streams tells its listener after it lets close() return: wait for the last state.
+        await().atMost(Duration.ofSeconds(10)).until(() -> hooks.states.contains(State.NOT_RUNNING));
         assertThat(hooks.states).as("states seen by the overridden listener")
                 .containsExactly(State.PENDING_SHUTDOWN, State.NOT_RUNNING);
         assertThat(hooks.closeOptionsAsked).as("close options asked of the hooks").isTrue();
     }
 
     private static final class RecordingHooks extends StreamsHooks {
-        final List<State> states = new ArrayList<>();
+        final List<State> states = new CopyOnWriteArrayList<>();
         int adminsCreated;
         boolean closeOptionsAsked;
 
