@@ -23,7 +23,12 @@ final class EmbeddedDefault implements OwnCluster {
 
     static EmbeddedDefault startIn(Path dataDir) {
         LocalStack stack = LocalStack.inDirectory(dataDir).start();
-        Connection.publish(dataDir, stack.bootstrapServers(), stack.schemaRegistryUrl());
+        try {
+            Connection.publish(dataDir, stack.bootstrapServers(), stack.schemaRegistryUrl());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
         return new EmbeddedDefault(stack, dataDir);
     }
 

@@ -33,7 +33,7 @@ public final class AttributionApp implements AutoCloseable {
 
     /** With the default hooks: failed threads replaced and counted, health watched (see {@link #health()}). */
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics) {
-        this(config, registry, metrics, StreamsHooks.watching(config.health(), metrics));
+        this(config, registry, metrics, StreamsHooks.defaults(config, metrics));
     }
 
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics,

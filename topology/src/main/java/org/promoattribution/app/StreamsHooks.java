@@ -6,7 +6,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.promoattribution.config.HealthSettings;
+import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.metrics.AttributionMetrics;
 
 /**
@@ -30,9 +30,9 @@ public class StreamsHooks {
         this.lostInput = new LostInput(metrics);
     }
 
-    /** Hooks reporting to a watch of their own, on the system clock. */
-    public static StreamsHooks watching(HealthSettings settings, AttributionMetrics metrics) {
-        return new StreamsHooks(new ThreadFailureWatch(settings, Clock.systemUTC()), metrics);
+    /** The default hooks: reporting to a watch of their own, with the configured health settings, on the system clock. */
+    public static StreamsHooks defaults(AttributionConfig config, AttributionMetrics metrics) {
+        return new StreamsHooks(new ThreadFailureWatch(config.health(), Clock.systemUTC()), metrics);
     }
 
     public ThreadFailureWatch watch() {

@@ -1,5 +1,8 @@
 package org.promoattribution.config;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -29,19 +33,45 @@ final class UnknownKeys {
 
     /** Whether {@code key}, which no owner declares, is a typo of ours rather than a Kafka setting. */
     static boolean isTypo(String key, List<OwnedKeys> owners) {
+        if (KAFKA_NAMES.contains(key)) {
+            return false;
+        }
         if (owners.stream().anyMatch(owner -> owner.covers(key))) {
             return true;
         }
-        return !KAFKA_NAMES.contains(key) && closest(key, owners, MAX_EDITS_OUTSIDE).isPresent();
+        return closest(key, owners, MAX_EDITS_OUTSIDE).isPresent();
     }
 
-    /** Every setting of Kafka Streams and its clients. */
+    /**
+     * Every setting of Kafka Streams and its clients, and Kafka Streams' settings of its internal
+     * topics ({@code topic.min.insync.replicas}): those share our {@code topic.} prefix, and none of
+     * them is the name of one of our topics.
+     */
     static Set<String> kafkaNames() {
         Set<String> names = new HashSet<>(StreamsConfig.configDef().names());
         names.addAll(ConsumerConfig.configNames());
         names.addAll(ProducerConfig.configNames());
         names.addAll(AdminClientConfig.configNames());
+        names.addAll(internalTopicSettings());
         return Set.copyOf(names);
+    }
+
+    /** {@code topic.} and each topic-level setting Kafka declares in {@link TopicConfig}. */
+    static Set<String> internalTopicSettings() {
+        return Arrays.stream(TopicConfig.class.getFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                        && field.getName().endsWith("_CONFIG"))
+                .map(UnknownKeys::constant)
+                .map(StreamsConfig::topicPrefix)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e); // public constants of a public class
+        }
     }
 
     /** @throws IllegalArgumentException naming each key, and the declared key it most likely means */

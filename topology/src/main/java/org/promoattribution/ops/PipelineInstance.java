@@ -41,7 +41,7 @@ public final class PipelineInstance implements AutoCloseable {
 
     /** Starts serving HTTP, then starts the pipeline with the default hooks. */
     public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry) throws IOException {
-        return start(config, registry, (settings, metrics) -> StreamsHooks.watching(settings.health(), metrics));
+        return start(config, registry, StreamsHooks::defaults);
     }
 
     /** Starts serving HTTP, then starts the pipeline with the hooks {@code hooks} makes. */

@@ -1,19 +1,28 @@
 package org.promoattribution.rule;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** A click log held in a list in arrival order: for tests and benchmarks. */
-public record ListClickLog(List<TrackedClick> inArrivalOrder) implements ClickLog {
+/** A click log held in a list: for tests and benchmarks. */
+public final class ListClickLog implements ClickLog {
+    private final List<TrackedClick> latestFirst;
+
+    /** @param inArrivalOrder the session's clicks in the order they arrived */
+    public ListClickLog(List<TrackedClick> inArrivalOrder) {
+        List<TrackedClick> sorted = new ArrayList<>(inArrivalOrder);
+        Collections.reverse(sorted); // latest arrival first; the stable sort keeps it first among equal timestamps
+        sorted.sort(Comparator.comparing(TrackedClick::timestamp).reversed());
+        this.latestFirst = List.copyOf(sorted);
+    }
 
     @Override
     public Stream<TrackedClick> latestFirst(Instant from, Instant to) {
-        // Latest arrival first, then a stable sort by timestamp: equal timestamps keep the later arrival first.
-        return IntStream.iterate(inArrivalOrder.size() - 1, i -> i >= 0, i -> i - 1).mapToObj(inArrivalOrder::get)
-                .filter(click -> !click.timestamp().isBefore(from) && !click.timestamp().isAfter(to))
-                .sorted(Comparator.comparing(TrackedClick::timestamp).reversed());
+        return latestFirst.stream()
+                .dropWhile(click -> click.timestamp().isAfter(to))
+                .takeWhile(click -> !click.timestamp().isBefore(from));
     }
 }

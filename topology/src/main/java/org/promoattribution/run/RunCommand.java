@@ -90,16 +90,19 @@ public class RunCommand implements Callable<Integer> {
 
     /** Starts the pipeline (and a cluster of its own if none is configured); Ctrl-C stops it all. */
     private void start(Properties props, InstanceDataDir home, CountDownLatch stopped) throws Exception {
+        AttributionConfig.from(props); // a mistyped or bad setting stops the start before a cluster starts for it
         OwnCluster own = null;
         if (!props.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
             own = ownCluster().orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "no cluster configured: set bootstrap.servers and schema.registry.url (--config FILE, or "
                             + ConfigSources.ENV_PREFIX + "BOOTSTRAP_SERVERS and "
                             + ConfigSources.ENV_PREFIX + "SCHEMA_REGISTRY_URL)"));
-            own.settings().forEach(props::putIfAbsent);
             createTopics = true;
         }
         try {
+            if (own != null) {
+                own.settings().forEach(props::putIfAbsent);
+            }
             startPipeline(home.settings(props, System.getenv()), home, own, stopped);
         } catch (Exception | Error e) {
             close(own);
@@ -158,7 +161,7 @@ public class RunCommand implements Callable<Integer> {
 
     /** What Kafka Streams calls back (handlers, state listener, clients); override to hook in other behaviour. */
     protected StreamsHooks hooks(AttributionConfig config, AttributionMetrics metrics) {
-        return StreamsHooks.watching(config.health(), metrics);
+        return StreamsHooks.defaults(config, metrics);
     }
 
     private static void close(OwnCluster own) {

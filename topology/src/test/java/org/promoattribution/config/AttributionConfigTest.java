@@ -61,14 +61,29 @@ class AttributionConfigTest {
     }
 
     @Test
+    void kafkaStreamsSettingsOfItsInternalTopicsPassThroughBesideOurTopicNames() {
+        AttributionConfig config = config("topic.min.insync.replicas", "2", "topic.segment.bytes", "104857600",
+                "topic.clicks", "shop-clicks");
+
+        assertThat(config.streams()).containsEntry("topic.min.insync.replicas", "2")
+                .containsEntry("topic.segment.bytes", "104857600").doesNotContainKey("topic.clicks");
+        assertThat(config.topics().clicks()).isEqualTo("shop-clicks");
+        assertThatThrownBy(() -> config("topic.min.insync.replica", "2"))
+                .hasMessageStartingWith("unknown setting topic.min.insync.replica");
+    }
+
+    @Test
     void noKafkaSettingFallsUnderOurPrefixes() {
         Set<String> kafka = UnknownKeys.kafkaNames();
         assertThat(kafka).contains("state.dir", "state.cleanup.delay.ms", "session.timeout.ms", "rocksdb.config.setter",
                 "client.id", "linger.ms", "retries");
         List<String> prefixes = AttributionConfig.OWNERS.stream().flatMap(o -> o.prefixes().stream()).toList();
-        assertThat(kafka).noneMatch(name -> prefixes.stream().anyMatch(name::startsWith));
-        // Kafka Streams' client prefixes stay Kafka's; its topic. prefix of internal-topic settings is
-        // ours (README, Configuration): those settings never reached Kafka Streams.
+        // Kafka Streams' internal-topic settings share our topic. prefix; no name of ours is one of them.
+        Set<String> internalTopics = UnknownKeys.internalTopicSettings();
+        assertThat(kafka).filteredOn(name -> !internalTopics.contains(name))
+                .noneMatch(name -> prefixes.stream().anyMatch(name::startsWith));
+        assertThat(internalTopics).noneMatch(name -> Topics.KEYS.declares(name));
+        // Kafka Streams' client prefixes stay Kafka's.
         List<String> kafkaPrefixes = List.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX,
                 StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX,
                 StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.CLIENT_TAG_PREFIX);
