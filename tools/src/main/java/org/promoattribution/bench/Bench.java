@@ -3,17 +3,18 @@ package org.promoattribution.bench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
- * The whole bench on one cluster: a warm-up run of each contender, then the main workload written once and read by raw clients (A), a
- * Streams passthrough (B) and attribution (C) under both guarantees; each paced at half its own
- * throughput for latency; then attribution alone over the scale curves.
+ * The whole bench on one cluster: the main workload written once and read by raw clients (A), a
+ * Streams passthrough (B), attribution (C) and attribution without usage figures (D) under both
+ * guarantees, and under exactly-once C again over the workload with adjustments, in rounds after
+ * an unmeasured warm-up; each contender paced at half its own throughput for latency; then
+ * attribution alone over the scale curves.
  */
 public final class Bench {
     private static final List<Guarantee> GUARANTEES = List.of(Guarantee.EXACTLY_ONCE_V2, Guarantee.AT_LEAST_ONCE);
@@ -45,28 +46,31 @@ public final class Bench {
 
             Workload main = trials.write(Scenario.main(plan.clicks()));
             Workload adjusted = trials.write(Scenario.adjusted(plan.clicks()));
-            // Unmeasured: the first run of each contender in this JVM would time the JIT compiling it.
+            List<Trial> eosRound = new ArrayList<>();
+            contenders.forEach(c -> eosRound.add(new Trial(c, main)));
+            // Attribution over the workload with adjustments runs right after attribution without them.
+            eosRound.add(eosRound.indexOf(new Trial(attribution, main)) + 1, new Trial(attribution, adjusted));
+            // Unmeasured: the first run of each code path in this JVM would time the JIT compiling it.
             log.println("warm-up (not counted):");
-            for (Contender contender : contenders) {
-                attempt(() -> trials.throughput(contender, main, Guarantee.EXACTLY_ONCE_V2));
+            for (Trial trial : eosRound) {
+                attempt(() -> trials.throughput(trial.contender(), trial.workload(), Guarantee.EXACTLY_ONCE_V2));
             }
             for (Guarantee guarantee : GUARANTEES) {
-                // Rounds of A, B, C, D in turn, so that a change in the machine's load falls on all of them.
-                // Under exactly-once, attribution over the workload with adjustments joins each round.
-                Map<Contender, List<Throughput>> runs = new LinkedHashMap<>();
-                List<Throughput> adjustedRuns = new ArrayList<>();
-                for (int round = 0; round < plan.mainRounds(guarantee); round++) {
-                    for (Contender contender : contenders) {
-                        attempt(() -> trials.throughput(contender, main, guarantee)).ifPresent(
-                                run -> runs.computeIfAbsent(contender, c -> new ArrayList<>()).add(run));
+                List<Trial> round = guarantee == Guarantee.EXACTLY_ONCE_V2 ? eosRound
+                        : contenders.stream().map(c -> new Trial(c, main)).toList();
+                for (int r = 0; r < plan.mainRounds(guarantee); r++) {
+                    // Every other round in reverse, so that a drift in the machine's load within a
+                    // round falls on each of two neighbours as often first as second.
+                    List<Trial> order = new ArrayList<>(round);
+                    if (r % 2 == 1) {
+                        Collections.reverse(order);
                     }
-                    if (guarantee == Guarantee.EXACTLY_ONCE_V2) {
-                        attempt(() -> trials.throughput(attribution, adjusted, guarantee)).ifPresent(adjustedRuns::add);
+                    List<Throughput> runs = new ArrayList<>();
+                    for (Trial trial : order) {
+                        attempt(() -> trials.throughput(trial.contender(), trial.workload(), guarantee))
+                                .ifPresent(runs::add);
                     }
-                }
-                runs.values().forEach(list -> results.addMain(Throughput.median(list)));
-                if (!adjustedRuns.isEmpty()) {
-                    results.addAdjusted(Throughput.median(adjustedRuns));
+                    results.addRound(runs);
                 }
             }
             for (Guarantee guarantee : GUARANTEES) {
@@ -99,6 +103,10 @@ public final class Bench {
         HtmlChart.write(outputDir.resolve("chart.html"), context, results);
         out.printf("%nwrote %s and %s%n", outputDir.resolve("results.json"), outputDir.resolve("chart.html"));
         out.flush();
+    }
+
+    /** One contender over one workload. */
+    private record Trial(Contender contender, Workload workload) {
     }
 
     /** A run that fails or stalls is reported and left out (its figures become null); the others go on. */

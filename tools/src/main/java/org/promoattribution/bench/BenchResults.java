@@ -6,43 +6,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Everything one bench run measured, and the ratios and targets computed from it. Ratios, not
  * absolute rates, are what the targets judge: they hold on any machine, since contenders share
- * the broker, the records and the cores.
+ * the broker, the records and the cores. Each ratio is taken within a round, where its two runs
+ * were next to each other in time, and the median of those is reported: the machine's load
+ * changes between rounds far more than between neighbouring runs.
  */
 final class BenchResults {
-    static final String MAIN = "main";
     static final String ATTRIBUTION = "attribution";
     static final String ATTRIBUTION_WITHOUT_USAGE = "attribution_without_usage";
     static final String PASSTHROUGH = "streams_passthrough";
     static final String RAW = "raw_clients";
 
-    private final List<Throughput> main = new ArrayList<>();
-    private Throughput adjusted;
+    private static final Predicate<Throughput> ADJUSTED_RUN = t -> t.scenario().equals(Scenario.ADJUSTED);
+
+    private final List<List<Throughput>> rounds = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
     private final Map<Integer, Throughput> regex = new LinkedHashMap<>();
     private final Map<Integer, Throughput> history = new LinkedHashMap<>();
     private final Map<Integer, Throughput> sessions = new LinkedHashMap<>();
     private final Map<Integer, Long> residentBytes = new LinkedHashMap<>();
 
-    void addMain(Throughput throughput) {
-        main.add(throughput);
+    /**
+     * One round of throughput runs under one guarantee: each contender over the main workload and,
+     * under exactly-once, attribution over the {@link Scenario#ADJUSTED} one; a failed run is missing.
+     */
+    void addRound(List<Throughput> runs) {
+        rounds.add(List.copyOf(runs));
     }
 
-    /** Attribution over the main workload with one adjustment per ten orders, exactly-once. */
-    void addAdjusted(Throughput throughput) {
-        adjusted = throughput;
-    }
-
+    /** Attribution over the main workload with one adjustment per ten orders (EOS): its median run. */
     Optional<Throughput> adjusted() {
-        return Optional.ofNullable(adjusted);
+        return medianRun(ADJUSTED_RUN.and(t -> t.guarantee() == Guarantee.EXACTLY_ONCE_V2));
     }
 
-    /** Attribution with adjustments over without them (EOS); NaN when either is missing. */
+    /** Attribution with adjustments over without them (EOS), the median of {@link #adjustedVsWithoutByRound}. */
     double adjustedVsWithout() {
-        return ratio(adjusted(), mainRun(ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2));
+        return pairedRatio(ADJUSTED_RUN, mainOf(ATTRIBUTION), Guarantee.EXACTLY_ONCE_V2);
+    }
+
+    /** Attribution with adjustments over without them in each round (EOS) that has both. */
+    List<Double> adjustedVsWithoutByRound() {
+        return roundRatios(ADJUSTED_RUN, mainOf(ATTRIBUTION), Guarantee.EXACTLY_ONCE_V2);
     }
 
     /** Bytes on disk of the decision ledger per remembered decision, at the largest session count. */
@@ -68,8 +76,13 @@ final class BenchResults {
         residentBytes.put(count, rss);
     }
 
+    /** Each contender's median run over the main workload, per guarantee, in the order they ran. */
     List<Throughput> main() {
-        return List.copyOf(main);
+        List<Throughput> medians = new ArrayList<>();
+        rounds.stream().flatMap(List::stream).filter(ADJUSTED_RUN.negate())
+                .map(t -> Map.entry(t.contender(), t.guarantee())).distinct()
+                .forEach(run -> mainRun(run.getKey(), run.getValue()).ifPresent(medians::add));
+        return medians;
     }
 
     List<Latency> latencies() {
@@ -92,8 +105,9 @@ final class BenchResults {
         return residentBytes.getOrDefault(sessionCount, -1L);
     }
 
+    /** A contender's median run over the main workload under a guarantee. */
     Optional<Throughput> mainRun(String contender, Guarantee guarantee) {
-        return main.stream().filter(t -> t.contender().equals(contender) && t.guarantee() == guarantee).findFirst();
+        return medianRun(mainOf(contender).and(t -> t.guarantee() == guarantee));
     }
 
     Optional<Latency> latency(String contender, Guarantee guarantee) {
@@ -101,9 +115,42 @@ final class BenchResults {
                 .findFirst();
     }
 
-    /** Attribution's records/s over another contender's, same guarantee; NaN when either is missing. */
+    /** Attribution's records/s over another contender's, same guarantee; NaN when no round has both. */
     double attributionVs(String contender, Guarantee guarantee) {
-        return ratio(mainRun(ATTRIBUTION, guarantee), mainRun(contender, guarantee));
+        return pairedRatio(mainOf(ATTRIBUTION), mainOf(contender), guarantee);
+    }
+
+    private static Predicate<Throughput> mainOf(String contender) {
+        return ADJUSTED_RUN.negate().and(t -> t.contender().equals(contender));
+    }
+
+    private Optional<Throughput> medianRun(Predicate<Throughput> which) {
+        List<Throughput> runs = rounds.stream().flatMap(List::stream).filter(which).toList();
+        return runs.isEmpty() ? Optional.empty() : Optional.of(Throughput.median(runs));
+    }
+
+    /** The median of {@link #roundRatios} (of an even number, the lower of the middle two); NaN when none. */
+    private double pairedRatio(Predicate<Throughput> numerator, Predicate<Throughput> denominator,
+                               Guarantee guarantee) {
+        List<Double> ratios = new ArrayList<>(roundRatios(numerator, denominator, guarantee));
+        Collections.sort(ratios);
+        return ratios.isEmpty() ? Double.NaN : ratios.get((ratios.size() - 1) / 2);
+    }
+
+    /** Per round under {@code guarantee} that has both, one run's records/s over the other's, in round order. */
+    private List<Double> roundRatios(Predicate<Throughput> numerator, Predicate<Throughput> denominator,
+                                     Guarantee guarantee) {
+        List<Double> ratios = new ArrayList<>();
+        for (List<Throughput> round : rounds) {
+            Optional<Throughput> top = round.stream().filter(t -> t.guarantee() == guarantee).filter(numerator)
+                    .findFirst();
+            Optional<Throughput> bottom = round.stream().filter(t -> t.guarantee() == guarantee).filter(denominator)
+                    .findFirst();
+            if (top.isPresent() && bottom.isPresent()) {
+                ratios.add(ratio(top, bottom));
+            }
+        }
+        return ratios;
     }
 
     /** The last point of a curve over its first (10,000 regex codes over 10; 1,000 clicks over 1). */
@@ -155,9 +202,10 @@ final class BenchResults {
         figures.put("history_1000_vs_1", lastOverFirst(history));
         figures.put("bytes_per_click", bytesPerClick());
         figures.put("adjustments_vs_without", adjustedVsWithout());
+        figures.put("adjustments_vs_without_by_round", adjustedVsWithoutByRound());
         figures.put("bytes_per_decision", bytesPerDecision());
         adjusted().ifPresent(t -> figures.put("attribution_adjusted_eos_records_per_s", t.recordsPerSecond()));
-        for (Throughput t : main) {
+        for (Throughput t : main()) {
             String prefix = t.contender() + "_" + t.guarantee().label();
             figures.put(prefix + "_records_per_s", t.recordsPerSecond());
             figures.put(prefix + "_mb_per_s", t.megabytesPerSecond());

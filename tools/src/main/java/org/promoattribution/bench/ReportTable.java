@@ -1,6 +1,7 @@
 package org.promoattribution.bench;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 
 /** The run's figures as plain-text tables, for the terminal. */
@@ -28,7 +29,8 @@ final class ReportTable {
         out.printf("attribution / raw clients A:  %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
-        out.printf("with adjustments / without:   %.2f (EOS)%n", results.adjustedVsWithout());
+        out.printf("with adjustments / without:   %.2f (EOS; by round %s)%n", results.adjustedVsWithout(),
+                results.adjustedVsWithoutByRound().stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
         out.printf("with usage figures C / without D: %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.AT_LEAST_ONCE));

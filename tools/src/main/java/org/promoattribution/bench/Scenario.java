@@ -29,6 +29,9 @@ public record Scenario(String name, TrafficProfile profile, int sessionLength, i
         return traffic.totals();
     }
 
+    /** The name of {@link #adjusted}. */
+    static final String ADJUSTED = "main-adjusted";
+
     /** The main workload: realistic traffic of the generator's default shape. */
     static Scenario main(int clicks) {
         return new Scenario("main", TrafficProfile.defaults().withClicks(clicks), 0, 0);
@@ -36,7 +39,7 @@ public record Scenario(String name, TrafficProfile profile, int sessionLength, i
 
     /** The main workload with a refund or amount change of one order in ten. */
     static Scenario adjusted(int clicks) {
-        return new Scenario("main-adjusted", TrafficProfile.defaults().withClicks(clicks), 0, 10);
+        return new Scenario(ADJUSTED, TrafficProfile.defaults().withClicks(clicks), 0, 10);
     }
 
     /** Traffic of the main workload's shape, sent at a set pace while a contender runs. */

@@ -25,10 +25,11 @@ class BenchResultsTest {
     /** C at 5,000 records/s, D (C without usage figures) at 5,555, B at 8,000, A at 20,000 (EOS); curves that halve and hold. */
     private static BenchResults results() {
         BenchResults results = new BenchResults();
-        results.addMain(run("main", BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2, 0.5));
-        results.addMain(run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 1.25));
-        results.addMain(run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2));
-        results.addMain(run("main", BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2, 1.8));
+        results.addRound(List.of(run("main", BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2, 0.5),
+                run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 1.25),
+                run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2),
+                run(Scenario.ADJUSTED, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2.5),
+                run("main", BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2, 1.8)));
         results.addLatency(Latency.of(BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2_500,
                 new long[] {100, 120, 90, 300}));
         results.addRegex(10, run("regex-10", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1));
@@ -39,7 +40,6 @@ class BenchResultsTest {
                 Guarantee.EXACTLY_ONCE_V2, 1_000, 100_000, 1, 300_000, 1_000, 10_000, 100), 200_000_000);
         results.addSessions(400, new Throughput("sessions-400", BenchResults.ATTRIBUTION,
                 Guarantee.EXACTLY_ONCE_V2, 4_000, 400_000, 1, 600_000, 4_000, 32_000, 400), 250_000_000);
-        results.addAdjusted(run("main-adjusted", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2.5));
         return results;
     }
 
@@ -65,6 +65,37 @@ class BenchResultsTest {
         assertThat(Throughput.median(List.of(fast, slow, middle))).isSameAs(middle);
         assertThat(Throughput.median(List.of(fast, slow, middle, fast))).isSameAs(middle);
         assertThat(Throughput.median(List.of(fast))).isSameAs(fast);
+    }
+
+    @Test
+    void eachRatioIsTheMedianOfItsRoundsSoASlowRoundFallsOnBothRunsOfIt() {
+        BenchResults results = new BenchResults();
+        // round 1: the machine is busy; round 2: quiet; round 3: attribution alone had a bad moment
+        results.addRound(List.of(run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 2),
+                run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 4),
+                run(Scenario.ADJUSTED, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 4.2)));
+        results.addRound(List.of(run(Scenario.ADJUSTED, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1.05),
+                run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1),
+                run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 0.5)));
+        results.addRound(List.of(run("main", BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, 0.5),
+                run("main", BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 2),
+                run(Scenario.ADJUSTED, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 1)));
+        results.addRound(List.of(run("main", BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE, 1),
+                run("main", BenchResults.ATTRIBUTION, Guarantee.AT_LEAST_ONCE, 3)));
+
+        // per round 0.5, 0.5, 0.25; the ratio of the median runs (2 s and 0.5 s) would say 0.25
+        assertThat(results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)).isCloseTo(0.5,
+                within(1e-9));
+        assertThat(results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE)).isCloseTo(1 / 3.0,
+                within(1e-9));
+        // per round 4/4.2, 1/1.05 and 2 (adjusted faster); the ratio of the median runs would say 2/1.05
+        assertThat(results.adjustedVsWithoutByRound()).containsExactly(4 / 4.2, 1 / 1.05, 2.0);
+        assertThat(results.adjustedVsWithout()).isCloseTo(4 / 4.2, within(1e-9));
+        assertThat(results.adjusted().orElseThrow().seconds()).isEqualTo(1.05);
+        // the median runs, one per contender and guarantee, in the order of the first round
+        assertThat(results.main()).extracting(t -> t.contender() + "/" + t.guarantee().label() + "/" + t.seconds())
+                .containsExactly("streams_passthrough/eos/0.5", "attribution/eos/2.0", "streams_passthrough/alos/1.0",
+                        "attribution/alos/3.0");
     }
 
     @Test
