@@ -25,6 +25,8 @@ import org.promoattribution.usage.UsageContribution;
 final class UsageBatcher implements Processor<String, UsageContribution, String, UsageContribution> {
     private ProcessorContext<String, UsageContribution> context;
     private KeyValueStore<String, byte[]> sums;
+    /** Whether the store may hold sums: true at start, since a restart restores those not yet handed on. */
+    private boolean summing = true;
 
     @Override
     public void init(ProcessorContext<String, UsageContribution> context) {
@@ -44,9 +46,14 @@ final class UsageBatcher implements Processor<String, UsageContribution, String,
         UsageContribution added = sum == null ? record.value()
                 : UsageContributionSerde.decode(sum).plus(record.value());
         sums.put(record.key(), UsageContributionSerde.encode(added));
+        summing = true;
     }
 
     private void handOver(long wallNowMs) {
+        if (!summing) {
+            return; // no scan of an empty store every interval while no decisions come
+        }
+        summing = false;
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = sums.all()) {
             it.forEachRemaining(due::add);
