@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.promoattribution.explain.Explanation.Decision;
 import org.promoattribution.explain.Explanation.TypedCode;
+import org.promoattribution.rule.Sessions;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.PromoCode;
 
@@ -82,9 +83,9 @@ public final class ReasonText {
     }
 
     private static String noClick(String sessionId, String window) {
-        return sessionId == null || sessionId.isEmpty()
-                ? "the conversion has no session (so no clicks)"
-                : "session " + sessionId + " has no tracked click in the " + window;
+        return Sessions.given(sessionId)
+                ? "session " + sessionId + " has no tracked click in the " + window
+                : "the conversion has no session (so no clicks)";
     }
 
     private static String noCodeMatched(boolean codesTyped) {

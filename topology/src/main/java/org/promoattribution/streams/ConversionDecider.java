@@ -14,6 +14,7 @@ import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.explain.Explanation;
 import org.promoattribution.rule.ClickLog;
 import org.promoattribution.rule.CreditRule;
+import org.promoattribution.rule.Sessions;
 import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.rule.Verdict;
 import org.promoattribution.schemas.AttributionDecision;
@@ -41,7 +42,7 @@ final class ConversionDecider {
     DecidedConversion decide(Conversion conversion, Instant decidedAt) {
         Instant t = conversion.getTimestamp();
         String session = conversion.getSessionId();
-        boolean hasSession = session != null && !session.isEmpty();
+        boolean hasSession = Sessions.given(session);
         SessionKey key = hasSession ? SessionKey.of(session, conversion.getProgramId()) : null;
         ClickLog clicks = hasSession ? history.log(key) : ClickLog.EMPTY;
         MatchResult matches = codes.match(conversion.getProgramId(), conversion.getPromoCodes(), t);

@@ -1,6 +1,6 @@
 package org.promoattribution.streams;
 
-import org.apache.avro.specific.SpecificRecord;
+import org.promoattribution.rule.Sessions;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
@@ -20,7 +20,7 @@ public final class RoutingKey {
 
     public static String of(Conversion conversion) {
         String session = conversion.getSessionId();
-        return session == null || session.isEmpty() ? conversion.getConversionId() : session;
+        return Sessions.given(session) ? session : conversion.getConversionId();
     }
 
     public static String of(ConversionAdjustment adjustment) {
