@@ -1,5 +1,6 @@
 package org.promoattribution.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -89,11 +90,11 @@ final class Parsers {
         };
     }
 
-    /** A share, from 0 to 1 inclusive. */
-    static double ratio(String key, String value) {
+    /** A share, from 0 to 1 inclusive, exactly as written. */
+    static BigDecimal ratio(String key, String value) {
         try {
-            double ratio = Double.parseDouble(value);
-            if (ratio >= 0 && ratio <= 1) {
+            BigDecimal ratio = new BigDecimal(value.trim());
+            if (ratio.signum() >= 0 && ratio.compareTo(BigDecimal.ONE) <= 0) {
                 return ratio;
             }
         } catch (NumberFormatException e) {

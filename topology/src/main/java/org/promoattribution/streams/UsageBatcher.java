@@ -2,6 +2,7 @@ package org.promoattribution.streams;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.state.UsageContributionSerde;
 import org.promoattribution.usage.UsageContribution;
+import org.promoattribution.usage.UsageKey;
 
 /**
  * Sums, beside the decision ledger, the usage contributions of the decisions it writes per
@@ -58,6 +60,10 @@ final class UsageBatcher implements Processor<String, UsageContribution, String,
         try (KeyValueIterator<String, byte[]> it = sums.all()) {
             it.forEachRemaining(due::add);
         }
+        // Oldest day first: the figures keep usage.retention back from the latest day they have seen,
+        // so a later day handed on first would make them forget older days of this interval uncounted.
+        due.sort(Comparator.comparing((KeyValue<String, byte[]> sum) -> UsageKey.parse(sum.key).day())
+                .thenComparing(sum -> sum.key));
         for (KeyValue<String, byte[]> sum : due) {
             sums.delete(sum.key);
             context.forward(new Record<>(sum.key, UsageContributionSerde.decode(sum.value), wallNowMs));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.promoattribution.config.Configured.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.usage.LeakRule;
@@ -13,7 +14,7 @@ class UsageSettingsTest {
     @Test
     void defaultsAreSpecsTenUsesAndHalfWithSixtyDaysUpdatable() {
         UsageSettings usage = config().usage();
-        assertThat(usage.leakRule()).isEqualTo(new LeakRule(10, 0.5));
+        assertThat(usage.leakRule()).isEqualTo(new LeakRule(10, new BigDecimal("0.5")));
         assertThat(usage.retention()).isEqualTo(Duration.ofDays(60));
         assertThat(usage.figures()).isTrue();
     }
@@ -22,7 +23,7 @@ class UsageSettingsTest {
     void usageKeysAreOursNotKafkaStreams() {
         AttributionConfig config = config(UsageSettings.LEAK_MIN_USES, "3", UsageSettings.LEAK_RATIO, "0.25",
                 UsageSettings.RETENTION, "P7D", UsageSettings.FIGURES, "false");
-        assertThat(config.usage()).isEqualTo(new UsageSettings(false, new LeakRule(3, 0.25), Duration.ofDays(7)));
+        assertThat(config.usage()).isEqualTo(new UsageSettings(false, new LeakRule(3, new BigDecimal("0.25")), Duration.ofDays(7)));
         assertThat(config.streams().stringPropertyNames()).noneMatch(UsageSettings.KEYS::covers);
     }
 

@@ -352,5 +352,21 @@ class UsageTopologyTest {
             assertThat(pipeline.usageUpdates()).isEmpty();
             assertThat(pipeline.counter("attribution.usage.expired")).isEqualTo(2);
         }
+
+        @Test
+        void daysOfOneCommitIntervalAreCountedOldestFirstWhateverTheirCodesIds() {
+            pipeline.close();
+            pipeline = new AttributionDriver(AttributionDriver.settings(UsageSettings.RETENTION, "P2D"));
+            // pc-a sorts before pc-b: its later day must not move the figures' latest day before pc-b's
+            // older days, which arrived first in the same interval, are counted
+            pipeline.codes(exact("pc-b", "SPRING", "blog", CreditPolicy.IF_INVOLVED),
+                            exact("pc-a", "SUMMER10", "blog", CreditPolicy.IF_INVOLVED))
+                    .conversions(conversion("o1", "s1", "2026-03-01T10:00:00Z", "SPRING"),
+                            conversion("o2", "s2", "2026-03-02T10:00:00Z", "SPRING"),
+                            conversion("o3", "s3", "2026-06-01T10:00:00Z", "SUMMER10"));
+            assertThat(pipeline.usage()).extracting(u -> u.getPromoCodeId() + " " + u.getDay() + " " + u.getUses())
+                    .containsExactly("pc-a 2026-06-01 1", "pc-b 2026-03-01 1", "pc-b 2026-03-02 1");
+            assertThat(pipeline.counter("attribution.usage.expired")).isZero();
+        }
     }
 }

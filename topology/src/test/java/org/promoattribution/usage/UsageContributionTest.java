@@ -3,6 +3,7 @@ package org.promoattribution.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class UsageContributionTest {
 
     @Test
     void summedFiguresEqualTheFiguresAddedOneByOne() {
-        LeakRule rule = new LeakRule(2, 0.5);
+        LeakRule rule = new LeakRule(2, new BigDecimal("0.5"));
         UsageContribution a = UsageContribution.oneUse(PC1_JUNE_1, "acme", "blog", false, false, true, false);
         UsageContribution b = UsageContribution.oneUse(PC1_JUNE_1, "acme", "blog", true, true, false, false);
         UsageContribution c = UsageContribution.oneUse(PC1_JUNE_1, "acme", "blog", false, false, true, false);
