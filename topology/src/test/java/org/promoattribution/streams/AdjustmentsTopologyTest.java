@@ -232,6 +232,20 @@ class AdjustmentsTopologyTest {
         }
 
         @Test
+        void adjustmentsRejectedTogetherAreRejectedInTheOrderTheyArrived() {
+            // held within the same millisecond, for conversions whose keys sort otherwise
+            pipeline.adjustments(reversal("first", "o9", "2026-06-10T09:00:00Z"),
+                    reversal("second", "o1", "2026-06-10T09:00:00Z"),
+                    amountChange("third", "o9", "2026-06-10T09:00:00Z", "10"),
+                    reversal("fourth", "o5", "2026-06-10T09:00:00Z"));
+            pipeline.advanceWallClock(Duration.ofMinutes(61));
+            List<AdjustmentDecision> decided = pipeline.adjustmentDecisions();
+            decided.forEach(AdjustmentsTopologyTest::assertDecidedUnknown);
+            assertThat(decided).extracting(AdjustmentDecision::getAdjustmentId)
+                    .containsExactly("first", "second", "third", "fourth");
+        }
+
+        @Test
         void theMaxWaitIsConfigurable() {
             restartWith("adjustment.max.wait", "PT5S");
             pipeline.adjustments(reversal("a1", "o1", "2026-06-10T09:00:00Z"));
