@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.promoattribution.schemas.Conversion;
 
 /**
- * Conversions waiting until the event clock reaches their decision time t + D (SPEC rule 8),
+ * Conversions waiting until the event clock passes their decision time t + D (SPEC rule 8),
  * keyed by (decision time, arrival) so they come out in that order.
  */
 public final class PendingConversions {
@@ -40,16 +40,16 @@ public final class PendingConversions {
         return earliestDue == Long.MAX_VALUE;
     }
 
-    /** Hands over, in order, every conversion due at or before {@code now}, and forgets it. */
+    /** Hands over, in order, every conversion due before {@code now} (now has passed it), and forgets it. */
     public void drainDue(long now, Consumer<Conversion> decide) {
-        if (now < earliestDue) {
+        if (now <= earliestDue) {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                if ((ByteBuffer.wrap(entry.key.get()).getLong() ^ Long.MIN_VALUE) > now) {
+                if ((ByteBuffer.wrap(entry.key.get()).getLong() ^ Long.MIN_VALUE) >= now) {
                     break;
                 }
                 due.add(entry);

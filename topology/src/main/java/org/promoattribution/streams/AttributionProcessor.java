@@ -74,12 +74,15 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         lastArrivalWallMs = context.currentSystemTimeMs();
         if (record.value() instanceof Click click) {
             clock.advanceTo(click.getTimestamp().toEpochMilli());
+            // Conversions its time has made due are decided first: the click is later than each of
+            // them, and storing it may forget the session's clicks they are decided with.
+            pending.drainDue(clock.now(), this::decide);
             track(click);
         } else if (record.value() instanceof Conversion conversion) {
             clock.advanceTo(conversion.getTimestamp().toEpochMilli());
             accept(conversion);
+            pending.drainDue(clock.now(), this::decide); // this one too, when it came later than its delay
         }
-        pending.drainDue(clock.now(), this::decide);
     }
 
     private void track(Click click) {
