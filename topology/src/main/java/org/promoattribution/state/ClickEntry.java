@@ -22,6 +22,12 @@ public final class ClickEntry {
         return SessionKey.readString(ByteBuffer.wrap(value));
     }
 
+    static String partnerIdOf(byte[] value) {
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        SessionKey.readString(buffer);
+        return SessionKey.readString(buffer);
+    }
+
     static TrackedClick decode(Bytes key, byte[] value) {
         ByteBuffer buffer = ByteBuffer.wrap(value);
         String clickId = SessionKey.readString(buffer);

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -77,30 +79,61 @@ public final class ClickHistoryStore {
         int byWindow = 0;
         int byBound = 0;
         if (oldest < cutoff || count > maxClicks) {
-            // One pass from the oldest click: first those out of the window, then past the bound.
+            // One pass from the oldest click: those out of the window go; past the bound the rest is read.
             List<KeyValue<Bytes, byte[]>> dropped = new ArrayList<>();
-            oldest = Long.MAX_VALUE;
+            List<KeyValue<Bytes, byte[]>> inWindow = new ArrayList<>();
             try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
                 while (it.hasNext()) {
                     KeyValue<Bytes, byte[]> kv = it.next();
-                    long clickTime = SessionKey.timestampOf(kv.key);
-                    if (clickTime < cutoff) {
+                    if (SessionKey.timestampOf(kv.key) < cutoff) {
+                        dropped.add(kv);
                         byWindow++;
-                    } else if (count - byWindow - byBound > maxClicks) {
-                        byBound++;
                     } else {
-                        oldest = clickTime;
-                        break;
+                        inWindow.add(kv);
+                        if (count - byWindow <= maxClicks) {
+                            break;
+                        }
                     }
-                    dropped.add(kv);
                 }
             }
+            List<KeyValue<Bytes, byte[]>> overBound = overBound(inWindow, count - byWindow - maxClicks);
+            byBound = overBound.size();
+            dropped.addAll(overBound);
+            inWindow.removeAll(overBound);
+            oldest = inWindow.isEmpty() ? Long.MAX_VALUE : SessionKey.timestampOf(inWindow.get(0).key);
             deleteAll(session, dropped);
             count -= byWindow + byBound;
         }
         sessions.put(session.prefixBytes(),
                 new SessionState(state.nextArrival + 1, count, latest, oldest, wallNowMs).write());
         return new Appended(true, byWindow, byBound);
+    }
+
+    /**
+     * The {@code excess} clicks to drop past the bound, oldest first among those whose partner has a
+     * later click kept (rule 4's IF_INVOLVED looks for any click of a partner, rule 2 for the latest),
+     * then, while still over, the oldest of the rest.
+     */
+    private static List<KeyValue<Bytes, byte[]>> overBound(List<KeyValue<Bytes, byte[]>> inTimeOrder, int excess) {
+        if (excess <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> latestOfPartner = new HashMap<>();
+        for (int i = 0; i < inTimeOrder.size(); i++) {
+            latestOfPartner.put(ClickEntry.partnerIdOf(inTimeOrder.get(i).value), i);
+        }
+        List<KeyValue<Bytes, byte[]>> over = new ArrayList<>(excess);
+        for (int i = 0; i < inTimeOrder.size() && over.size() < excess; i++) {
+            if (latestOfPartner.get(ClickEntry.partnerIdOf(inTimeOrder.get(i).value)) != i) {
+                over.add(inTimeOrder.get(i));
+            }
+        }
+        for (int i = 0; i < inTimeOrder.size() && over.size() < excess; i++) {
+            if (!over.contains(inTimeOrder.get(i))) {
+                over.add(inTimeOrder.get(i));
+            }
+        }
+        return over;
     }
 
     public ClickLog log(SessionKey session) {

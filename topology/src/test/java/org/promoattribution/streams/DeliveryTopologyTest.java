@@ -148,16 +148,31 @@ class DeliveryTopologyTest {
             assertThat(pipeline.decisions()).isEmpty();
 
             pipeline.clicks(click("c2", "s9", "news", "2026-06-01T10:15:00Z")); // event time reaches t + D
+            assertThat(pipeline.decisions()).as("stream time has not passed t + D yet").isEmpty();
+            pipeline.clicks(click("c3", "s1", "news", "2026-06-01T10:04:30Z"),
+                    click("c4", "s9", "news", "2026-06-01T10:15:00.001Z")); // and passes it
             AttributionDecision decision = pipeline.decision();
             assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
-            assertThat(decision.getClickId()).isEqualTo("c1");
+            assertThat(decision.getClickId()).isEqualTo("c3");
+        }
+
+        @Test
+        void theClickThatPassesTheDelayDoesNotMakeTheSessionForgetTheClicksOfItsWaitingConversion() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.clicks(click("c0", "s1", "blog", "2026-05-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-05-01T10:05:00Z"));
+            // a month later in the same session: past c0's retention (30 days + 10 minutes + one day)
+            pipeline.clicks(click("c1", "s1", "news", "2026-06-01T10:15:00.001Z"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
+            assertThat(decision.getClickId()).isEqualTo("c0");
         }
 
         @Test
         void clickArrivingAfterTheDelayHasPassedDoesNotCount() {
             restartWith("decision.delay", "PT10M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
-                    .clicks(click("c2", "s9", "news", "2026-06-01T10:15:00Z"),
+                    .clicks(click("c2", "s9", "news", "2026-06-01T10:15:00.001Z"),
                             click("c1", "s1", "blog", "2026-06-01T10:04:00Z"));
             assertThat(pipeline.decision().getReason()).isEqualTo(Reason.NO_CLICK_NO_CODE);
         }
@@ -268,6 +283,23 @@ class DeliveryTopologyTest {
         }
 
         @Test
+        void pastTheBoundAPartnersOnlyClickStaysWhileAnotherPartnerHasLaterOnes() {
+            restartWith("session.max.clicks", "2");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-01T09:10:00Z"),
+                            click("c3", "s1", "news", "2026-06-01T09:20:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c1");
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(1.0);
+            pipeline.conversions(conversion("o2", "s1", "2026-06-01T10:06:00Z"));
+            assertThat(pipeline.decision().getClickId()).as("the latest click still wins").isEqualTo("c3");
+        }
+
+        @Test
         void clicksOlderThanTheWindowAndGraceAreEvictedAsTheSessionGrows() {
             restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
@@ -332,8 +364,8 @@ class DeliveryTopologyTest {
             restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
             Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
             pipeline.clicks(first,
-                    click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
-                    click("c3", "s1", "news", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
+                    click("c2", "s1", "blog", "2026-06-01T01:00:00Z"),
+                    click("c3", "s1", "blog", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
                     first);
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(2.0);
             pipeline.clicks(click("c4", "s1", "news", "2026-06-02T03:00:00Z"), first); // now too old as well
