@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.config.RuleKeys;
 import org.promoattribution.metrics.AttributionMetrics;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -69,6 +71,14 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (decisionDelay != null) {
             settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
+        }
+        try {
+            AttributionConfig.from(settings); // a bad or mistyped setting is a usage error, said before any input is read
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!"-".equals(input) && !Files.isReadable(Path.of(input))) {
+            throw new ParameterException(spec.commandLine(), "cannot read the input file " + input);
         }
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson json = new DecisionJson(mapper, full);

@@ -221,8 +221,30 @@ class SimulateCommandTest {
     }
 
     @Test
-    void aMissingFileIsAnErrorNotAnEmptyRun() {
-        assertThat(simulate("simulate", dir.resolve("nope.jsonl").toString()).exitCode()).isNotZero();
+    void aMissingFileIsAUsageErrorNotAnEmptyRun() {
+        StringWriter err = new StringWriter();
+        assertThat(simulate(err, "simulate", dir.resolve("nope.jsonl").toString()).exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read the input file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadOrMistypedSettingIsAUsageErrorNamingIt() throws IOException {
+        String events = file(NEXT_EVENT);
+        Path config = Files.writeString(dir.resolve("bad.properties"), "lock.period=P2M\n");
+        StringWriter err = new StringWriter();
+        Run run = simulate(err, "simulate", "--config", config.toString(), events);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).isEmpty();
+        assertThat(err.toString()).contains("lock.period must be an ISO-8601 duration").doesNotContain("\tat ");
+
+        Files.writeString(config, "referal.window=P7D\n");
+        StringWriter typo = new StringWriter();
+        assertThat(simulate(typo, "simulate", "--config", config.toString(), events).exitCode()).isEqualTo(2);
+        assertThat(typo.toString()).contains("did you mean referral.window?");
+
+        StringWriter negative = new StringWriter();
+        assertThat(simulate(negative, "simulate", "--decision-delay", "-PT1M", events).exitCode()).isEqualTo(2);
+        assertThat(negative.toString()).contains("decision.delay");
     }
 
     @Test
