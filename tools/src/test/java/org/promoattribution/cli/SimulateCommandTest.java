@@ -294,13 +294,16 @@ class SimulateCommandTest {
         assertRejectedAndTheRunGoesOn(List.of(
                         conversion("\"amount\":\"1.00001\""),
                         conversion("\"amount\":\"12345678901234567\""),
-                        conversion("\"amount\":12345678901234567.5")),
-                AFTER_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT);
+                        conversion("\"amount\":12345678901234567.5"),
+                        conversion("\"amount\":\"1.000000000000000000000000000000000001\"")),
+                AFTER_THE_POINT, BEFORE_THE_POINT, BEFORE_THE_POINT, AFTER_THE_POINT);
     }
 
     @Test
     void trailingZerosBeyondFourDecimalPlacesAreFine() throws IOException {
         assertThat(fullDecision(conversion("\"amount\":\"1.50000\""))).contains("\"amount\":\"1.50\"");
+        assertThat(fullDecision(conversion("\"amount\":\"1.000000000000000000000000000000\"")))
+                .contains("\"amount\":\"1.00\"");
         assertThat(fullDecision(conversion("\"amount\":\"9999999999999999.9999\"")))
                 .contains("\"amount\":\"9999999999999999.9999\"");
     }

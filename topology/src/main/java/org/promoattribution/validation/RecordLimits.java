@@ -1,6 +1,7 @@
 package org.promoattribution.validation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import org.promoattribution.codes.TypedCodes;
 
@@ -20,6 +21,7 @@ public final class RecordLimits {
     public static final int AMOUNT_SCALE = 4;
     /** Any amount whose unscaled value needs more bits is surely past decimal(20,4); cheaper than counting digits. */
     private static final int AMOUNT_MAX_BITS = 70;
+    private static final int AMOUNT_EXTRA_ZEROS_TRIED = 64;
 
     private final int maxCodes;
 
@@ -51,19 +53,32 @@ public final class RecordLimits {
         }
     }
 
-    /** An amount must fit decimal(20,4). */
+    /**
+     * An amount must fit decimal(20,4). Zeros past the fourth decimal are no digits (1.00000 fits);
+     * beyond {@value #AMOUNT_EXTRA_ZEROS_TRIED} of them the amount is refused without dividing it
+     * down, as a hostile one could make that slow.
+     */
     public static void amount(BigDecimal amount) {
         if (amount == null) {
             return;
         }
-        if (amount.unscaledValue().bitLength() > AMOUNT_MAX_BITS
-                || (long) amount.precision() - amount.scale() > AMOUNT_INTEGER_DIGITS) { // 1e2147483647 overflows an int
+        BigDecimal fitted = amount;
+        if (amount.scale() > AMOUNT_SCALE) {
+            try {
+                if (amount.scale() - AMOUNT_SCALE > AMOUNT_EXTRA_ZEROS_TRIED) {
+                    throw new ArithmeticException("too many decimals to try");
+                }
+                fitted = amount.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_SCALE
+                        + " digits after the decimal point");
+            }
+        }
+        // With at most 4 decimals, an unscaled value past 70 bits has more than 16 digits before the point.
+        if (fitted.unscaledValue().bitLength() > AMOUNT_MAX_BITS
+                || (long) fitted.precision() - fitted.scale() > AMOUNT_INTEGER_DIGITS) { // 1e2147483647 overflows an int
             throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_INTEGER_DIGITS
                     + " digits before the decimal point");
-        }
-        if (amount.scale() > AMOUNT_SCALE && amount.stripTrailingZeros().scale() > AMOUNT_SCALE) {
-            throw exceeded("amount decimal(20,4)", "amount has more than " + AMOUNT_SCALE
-                    + " digits after the decimal point");
         }
     }
 
