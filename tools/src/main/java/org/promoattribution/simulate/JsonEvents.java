@@ -110,13 +110,16 @@ public final class JsonEvents {
     }
 
     private SimEvent adjustment(JsonNode node) {
+        Instant timestamp = eventTime(node);
+        AdjustmentKind kind = symbol(node, "kind", AdjustmentKind.class);
         ConversionAdjustment adjustment = ConversionAdjustment.newBuilder()
                 .setAdjustmentId(orEmpty(node, "adjustmentId"))
                 .setConversionId(orEmpty(node, "conversionId"))
                 .setProgramId(orEmpty(node, "programId"))
-                .setTimestamp(eventTime(node))
-                .setKind(symbol(node, "kind", AdjustmentKind.class))
-                .setAmount(amount(node))
+                .setTimestamp(timestamp)
+                .setKind(kind)
+                // SPEC "Records": a REVERSAL's amount is ignored, whatever it holds, as the pipeline does
+                .setAmount(kind == AdjustmentKind.REVERSAL ? null : amount(node))
                 .setNote(text(node, "note"))
                 .build();
         return SimEvent.of(adjustment);

@@ -73,6 +73,14 @@ class SimulateAdjustmentsTest {
     }
 
     @Test
+    void aReversalsAmountIsIgnoredWhateverItHolds() throws IOException {
+        for (String amount : List.of("\"-5\"", "\"1.00001\"", "\"abc\"", "123456789012345678901", "true")) {
+            String reversal = REVERSAL.replace("\"kind\":\"REVERSAL\"", "\"kind\":\"REVERSAL\",\"amount\":" + amount);
+            assertThat(simulate(CODE, CLICK, ORDER, reversal)).as(amount).containsExactly(DECISION, REVERSED);
+        }
+    }
+
+    @Test
     void anAdjustmentBeforeItsConversionIsDecidedRightAfterIt() throws IOException {
         assertThat(simulate(CODE, REVERSAL, CLICK, ORDER)).containsExactly(DECISION, REVERSED);
     }

@@ -41,7 +41,7 @@ public final class TypedCodes {
     }
 
     private static boolean isBlank(char c) {
-        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** The key under which EXACT codes compare equal, the way {@link String#equalsIgnoreCase} does. */

@@ -20,8 +20,10 @@ public final class CodeDefinitions {
         RecordChecks.requireText("code", promoCode.getCode());
         RecordChecks.requireId("partnerId", promoCode.getPartnerId());
         RecordLimits.shortText("dealId", promoCode.getDealId());
-        // Codes typed at checkout are trimmed before matching; a definition is trimmed alike.
+        // Codes typed at checkout are trimmed before matching; a definition is trimmed alike, and one
+        // that is nothing but what trimming takes (a no-break space) is as blank as an empty one.
         String code = TypedCodes.trim(promoCode.getCode());
+        RecordChecks.requireText("code", code);
         if (RecordLimits.length(code) > RecordLimits.MAX_CODE_LENGTH) {
             throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG, "code is " + RecordLimits.length(code)
                     + " characters long; at most " + RecordLimits.MAX_CODE_LENGTH + " are allowed");

@@ -59,6 +59,14 @@ class PromoCodeIndexTest {
     }
 
     @Test
+    void controlCharactersOfEveryKindAreTrimmedToo() {
+        add(Fixtures.exact("pc-1", "\u007fX3\u0085", "blog", CreditPolicy.ALWAYS));
+        MatchResult result = match("\u007fX3", "X3\u0085", "\u0000X3\u009f");
+        assertThat(result.matched()).extracting(CodeMatch::code).containsExactly("X3");
+        assertThat(result.unmatched()).isEmpty();
+    }
+
+    @Test
     void sameCodeInAnotherCaseIsAnotherTypedCode() {
         add(Fixtures.exact("pc-1", "A1", "blog", CreditPolicy.ALWAYS));
         assertThat(match("a1", "A1").matched()).extracting(CodeMatch::code).containsExactly("a1", "A1");

@@ -167,6 +167,13 @@ class BadInputTopologyTest {
     }
 
     @Test
+    void aCodeThatIsNothingButWhatTrimmingTakesIsMissing() {
+        deadLetterOf(() -> pipeline.codes(exact("pc-1", "\u00a0", "blog", CreditPolicy.ALWAYS)), "MISSING_FIELD");
+        deadLetterOf(() -> pipeline.codes(exact("pc-2", "\u0085\u007f", "blog", CreditPolicy.ALWAYS)),
+                "MISSING_FIELD");
+    }
+
+    @Test
     void aPatternThatIsNotRe2IsInvalid() {
         deadLetterOf(() -> pipeline.codes(regex("pc-1", "(a)\\1", "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
         deadLetterOf(() -> pipeline.codes(regex("pc-2", "(?=look)ahead", "blog", CreditPolicy.ALWAYS)),
