@@ -61,7 +61,8 @@ public final class ClickHistoryStore {
     /**
      * Adds a click unless the session's own clock has already passed it by {@code retention},
      * then drops the session's clicks older than its latest time less {@code retention} and,
-     * past {@code maxClicks}, its oldest ones. {@code wallNowMs} is when the session was last heard of.
+     * past {@code maxClicks}, the oldest of those whose partner has a later one (see {@link #overBound}).
+     * {@code wallNowMs} is when the session was last heard of.
      */
     public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
                     Duration retention, int maxClicks, long wallNowMs) {
