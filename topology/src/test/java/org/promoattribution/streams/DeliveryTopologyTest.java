@@ -269,32 +269,33 @@ class DeliveryTopologyTest {
 
     @Nested
     class BoundedHistory {
-        @Test
-        void pastTheBoundTheOldestClicksOfTheSessionAreDropped() {
+        /**
+         * Under a bound of two clicks: c1 of blog, then c2 and c3 of the given partners, then an order
+         * with blog's IF_INVOLVED code, decided once one click has gone.
+         */
+        private AttributionDecision blogCodeOrderAfterABlogClickAnd(String secondPartner, String thirdPartner) {
             restartWith("session.max.clicks", "2");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
-                            click("c2", "s1", "news", "2026-06-01T09:10:00Z"),
-                            click("c3", "s1", "coupons", "2026-06-01T09:20:00Z"))
+                            click("c2", "s1", secondPartner, "2026-06-01T09:10:00Z"),
+                            click("c3", "s1", thirdPartner, "2026-06-01T09:20:00Z"))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
-            assertThat(pipeline.decision().getReason()).isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(1.0);
+            return pipeline.decision();
+        }
+
+        @Test
+        void pastTheBoundWithEveryClickItsPartnersLatestTheOldestIsDropped() {
+            assertThat(blogCodeOrderAfterABlogClickAnd("news", "coupons").getReason())
+                    .isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
         }
 
         @Test
         void pastTheBoundAPartnersOnlyClickStaysWhileAnotherPartnerHasLaterOnes() {
-            restartWith("session.max.clicks", "2");
-            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
-                    .clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
-                            click("c2", "s1", "news", "2026-06-01T09:10:00Z"),
-                            click("c3", "s1", "news", "2026-06-01T09:20:00Z"))
-                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
-            AttributionDecision decision = pipeline.decision();
+            AttributionDecision decision = blogCodeOrderAfterABlogClickAnd("news", "news");
             assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
             assertThat(decision.getClickId()).isEqualTo("c1");
-            assertThat(storedClicks()).isEqualTo(2);
-            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(1.0);
             pipeline.conversions(conversion("o2", "s1", "2026-06-01T10:06:00Z"));
             assertThat(pipeline.decision().getClickId()).as("the latest click still wins").isEqualTo("c3");
         }
