@@ -286,6 +286,21 @@ class DeliveryTopologyTest {
         }
 
         @Test
+        void pastTheBoundATenthOfItMoreGoesAtOnceSoTheNextClicksAddWithoutDropping() {
+            restartWith("session.max.clicks", "20");
+            for (int i = 0; i < 21; i++) {
+                pipeline.clicks(click("c" + i, "s1", "blog", "2026-06-01T09:00:00Z".replace("09:00", "09:" + (10 + i))));
+            }
+            assertThat(storedClicks()).isEqualTo(18);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(3.0);
+            pipeline.clicks(click("c21", "s1", "blog", "2026-06-01T09:31:00Z"),
+                    click("c22", "s1", "blog", "2026-06-01T09:32:00Z"));
+            assertThat(storedClicks()).isEqualTo(20);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c22");
+        }
+
+        @Test
         void pastTheBoundWithEveryClickItsPartnersLatestTheOldestIsDropped() {
             assertThat(blogCodeOrderAfterABlogClickAnd("news", "coupons").getReason())
                     .isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
