@@ -76,8 +76,8 @@ class StaticMembershipIT {
             String persistedId = Files.readString(dir.resolve("data").resolve("instance.id")).trim();
             String evidence = String.format("after SIGKILL: restarted after %s, RUNNING after %s, first decision "
                     + "after %s, every conversion decided after %s%nthe group coordinator on %s:%n%s%n"
-                    + "end of the restarted instance's log:%n%s", launched, running, resumed, done, GROUP,
-                    coordinatorLines(broker), restarted.logTail());
+                    + "end of the killed instance's log:%n%s%nend of the restarted instance's log:%n%s", launched,
+                    running, resumed, done, GROUP, coordinatorLines(broker), first.logTail(), restarted.logTail());
             System.out.println(evidence);
             assertThat(coordinatorLines(broker)).as(evidence)
                     .contains("groupInstanceId=" + persistedId + "-1 " + REPLACED);
