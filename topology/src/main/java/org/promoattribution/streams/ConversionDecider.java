@@ -51,9 +51,7 @@ final class ConversionDecider {
         AttributionDecision decision = toRecord(conversion, verdict, matches, decidedAt);
 
         // One more than kept, to tell whether older clicks were left out.
-        List<TrackedClick> inWindow = hasSession
-                ? history.latestIn(key, t.minus(window), t, Explanation.MAX_CLICKS + 1)
-                : List.of();
+        List<TrackedClick> inWindow = clicks.latestIn(t.minus(window), t, Explanation.MAX_CLICKS + 1);
         return new DecidedConversion(decision, explain(conversion, decision, window, inWindow, matches),
                 CodeUsage.of(t, window, clicks, matches.matched(), verdict));
     }
