@@ -120,8 +120,8 @@ public final class AttributionTopology {
 
         addLedgerStores(builder, config);
         KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
-                .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
-                        metrics), Named.as("decision-ledger"),
+                .process(() -> new LedgerProcessor(config.adjustments(), config.adjustmentWait(), topics,
+                        serdes.adjustmentDecision().serializer(), metrics), Named.as("decision-ledger"),
                         StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
                         StoreNames.ADJUSTMENT_HISTORY);
         written.to((key, output, context) -> output.topic(),
