@@ -42,9 +42,10 @@ final class Parsers {
 
     private static Duration duration(String key, String value) {
         try {
-            return Duration.parse(value);
+            return IsoDurations.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D or PT10M: " + value);
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, P2W or PT10M: "
+                    + value);
         }
     }
 

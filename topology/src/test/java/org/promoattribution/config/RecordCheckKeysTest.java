@@ -30,7 +30,7 @@ class RecordCheckKeysTest {
         assertThatThrownBy(() -> config("conversion.max.codes", "0")).hasMessage(
                 "conversion.max.codes must be a positive integer: 0");
         assertThatThrownBy(() -> config("event.time.max.ahead", "1h")).hasMessage(
-                "event.time.max.ahead must be an ISO-8601 duration such as P30D or PT10M: 1h");
+                "event.time.max.ahead must be an ISO-8601 duration such as P30D, P2W or PT10M: 1h");
     }
 
     @Test
