@@ -14,6 +14,7 @@ import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: how fast attribution is, next to what the same broker and Kafka Streams sustain. */
@@ -53,7 +54,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Bench bench = new Bench(quick ? BenchPlan.quick() : BenchPlan.full(), err);
         String mode = quick ? "quick" : "full";
-        Properties settings = ConfigSources.load(configFile, System.getenv());
+        Properties settings;
+        try {
+            settings = ConfigSources.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         if (Connection.configured(settings)) {
             bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir, out);
             return 0;
