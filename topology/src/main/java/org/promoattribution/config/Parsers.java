@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** How declared keys read their values; each error names the key and what it expects. */
-final class Parsers {
+/**
+ * How declared keys read their values; each error names the key and what it expects. Public for
+ * the owners of keys outside this package ({@code validation.RecordLimits}).
+ */
+public final class Parsers {
     private Parsers() {
     }
 
@@ -32,7 +35,7 @@ final class Parsers {
         return parsed;
     }
 
-    static Duration nonNegativeDuration(String key, String value) {
+    public static Duration nonNegativeDuration(String key, String value) {
         Duration parsed = duration(key, value);
         if (parsed.isNegative()) {
             throw new IllegalArgumentException(key + " must not be negative: " + value);
@@ -49,7 +52,7 @@ final class Parsers {
         }
     }
 
-    static int positiveInt(String key, String value) {
+    public static int positiveInt(String key, String value) {
         return atLeast(key, value, 1, "a positive integer");
     }
 
