@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.promoattribution.bench.Bench;
 import org.promoattribution.bench.BenchPlan;
+import org.promoattribution.bench.StreamThreadProfile;
 import org.promoattribution.bench.micro.MicroBenchmarks;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.local.LocalStack;
@@ -36,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
             + "instead (about a minute).")
     boolean micro;
 
+    @Option(names = "--profile", description = "Record the run with JFR and print where the stream threads of "
+            + "attribution and the passthrough spend their time over the main workload (top frames); the recording "
+            + "goes to profile.jfr beside results.json.")
+    boolean profile;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file naming the cluster (bootstrap.servers, schema.registry.url, security).")
     Path configFile;
@@ -60,15 +66,26 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (Connection.configured(settings)) {
-            bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir, out);
-            return 0;
-        }
-        err.println("Starting the embedded Kafka broker and schema registry ...");
-        try (LocalStack stack = LocalStack.temporary().start()) {
-            settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
-            bench.run(settings, mode, "embedded broker and registry", outputDir, out);
+        StreamThreadProfile profiler = profile ? StreamThreadProfile.start() : null;
+        try {
+            if (Connection.configured(settings)) {
+                bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir,
+                        out);
+            } else {
+                err.println("Starting the embedded Kafka broker and schema registry ...");
+                try (LocalStack stack = LocalStack.temporary().start()) {
+                    settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+                    settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
+                    bench.run(settings, mode, "embedded broker and registry", outputDir, out);
+                }
+            }
+            if (profiler != null) {
+                profiler.report(outputDir.resolve("profile.jfr"), out);
+            }
+        } finally {
+            if (profiler != null) {
+                profiler.close();
+            }
         }
         return 0;
     }

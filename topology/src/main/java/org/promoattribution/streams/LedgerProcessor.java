@@ -13,6 +13,8 @@ import org.promoattribution.config.AdjustmentSettings;
 import org.promoattribution.config.Topics;
 import org.promoattribution.explain.AdjustmentHistory;
 import org.promoattribution.metrics.AttributionMetrics;
+import org.promoattribution.rule.AdjustmentRule;
+import org.promoattribution.rule.AdjustmentVerdict;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.state.HeldAdjustments;
@@ -103,19 +105,19 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Bytes conversion = SeenIds.key(adjustment.getProgramId(), adjustment.getConversionId());
         SeenIds.Sighting sighting = ledger.find(conversion, now.toEpochMilli());
-        LedgerEntry before = LedgerEntry.decode(sighting.detail());
-        AdjustmentRule.Applied applied = AdjustmentRule.apply(adjustment, before,
-                settings.lockPeriod(adjustment.getProgramId()), now);
-        if (applied.after() != before) { // a rejection leaves the entry as it was
-            ledger.replace(conversion, sighting, applied.after().encode());
+        AdjustmentVerdict verdict = AdjustmentRule.apply(adjustment.getKind(), adjustment.getAmount(),
+                adjustment.getTimestamp(), LedgerEntry.decode(sighting.detail()).balance(),
+                settings.lockPeriod(adjustment.getProgramId()));
+        if (verdict.applied()) { // a rejection leaves the entry as it was
+            ledger.replace(conversion, sighting, LedgerEntry.of(verdict.after()).encode());
         }
-        emit(adjustment, applied.decision());
+        emit(adjustment, AdjustmentDecisions.of(adjustment, verdict, now));
     }
 
     /** A5: an adjustment whose decision did not come within adjustment.max.wait. */
     private void rejectOverdue(long wallNowMs) {
         held.releaseArrivedBy(wallNowMs - settings.maxWait().toMillis(),
-                a -> emit(a, AdjustmentRule.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
+                a -> emit(a, AdjustmentDecisions.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
     }
 
     private void emit(ConversionAdjustment adjustment, AdjustmentDecision decision) {
