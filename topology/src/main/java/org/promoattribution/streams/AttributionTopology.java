@@ -105,7 +105,7 @@ public final class AttributionTopology {
         boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
                         Named.as("decisions-encode"))
@@ -237,8 +237,6 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CLICK_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),
