@@ -15,6 +15,7 @@ import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: how fast attribution is, next to what the same broker and Kafka Streams sustain. */
@@ -59,7 +60,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Bench bench = new Bench(quick ? BenchPlan.quick() : BenchPlan.full(), err);
         String mode = quick ? "quick" : "full";
-        Properties settings = ConfigSources.load(configFile, System.getenv());
+        Properties settings;
+        try {
+            settings = ConfigSources.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         StreamThreadProfile profiler = profile ? StreamThreadProfile.start() : null;
         try {
             if (Connection.configured(settings)) {
