@@ -65,14 +65,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties settings = ConfigSources.load(configFile, System.getenv());
-        if (referralWindow != null) {
-            settings.setProperty(RuleKeys.REFERRAL_WINDOW, referralWindow.toString());
-        }
-        if (decisionDelay != null) {
-            settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
-        }
+        Properties settings;
         try {
+            settings = ConfigSources.load(configFile, System.getenv());
+            if (referralWindow != null) {
+                settings.setProperty(RuleKeys.REFERRAL_WINDOW, referralWindow.toString());
+            }
+            if (decisionDelay != null) {
+                settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
+            }
             AttributionConfig.from(settings); // a bad or mistyped setting is a usage error, said before any input is read
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -45,8 +45,8 @@ public record AttributionConfig(
 
     /** Every owner of keys of ours. */
     public static final List<OwnedKeys> OWNERS = List.of(Topics.KEYS, RuleKeys.KEYS, StateKeys.KEYS,
-            RecordCheckKeys.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS, UsageSettings.KEYS,
-            RocksDbMemoryKeys.KEYS);
+            RecordLimits.KEYS, EventTimes.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS,
+            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -90,8 +90,8 @@ public record AttributionConfig(
                 state.value(StateKeys.SWEEP_INTERVAL, values),
                 state.value(StateKeys.SWEEP_BATCH, values),
                 state.value(StateKeys.EXPLAIN_RETENTION, values),
-                RecordCheckKeys.KEYS.value(RecordLimits.MAX_CODES, values),
-                RecordCheckKeys.KEYS.value(EventTimes.MAX_AHEAD, values),
+                RecordLimits.KEYS.value(RecordLimits.MAX_CODES, values),
+                EventTimes.KEYS.value(EventTimes.MAX_AHEAD, values),
                 HttpSettings.from(values),
                 HealthSettings.from(values),
                 AdjustmentSettings.from(values),
