@@ -80,8 +80,8 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             track(click);
         } else if (record.value() instanceof Conversion conversion) {
             clock.advanceTo(conversion.getTimestamp().toEpochMilli());
+            pending.drainDue(clock.now(), this::decide); // SPEC rule 8: before the record that made them due
             accept(conversion);
-            pending.drainDue(clock.now(), this::decide); // this one too, when it came later than its delay
         }
     }
 
@@ -112,10 +112,11 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             metrics.duplicateConversion(!Arrays.equals(earlier, session));
             return;
         }
-        if (config.delaysDecisions()) {
-            pending.add(conversion, conversion.getTimestamp().plus(config.decisionDelay()).toEpochMilli());
+        long due = conversion.getTimestamp().plus(config.decisionDelay()).toEpochMilli();
+        if (config.delaysDecisions() && due >= clock.now()) {
+            pending.add(conversion, due);
         } else {
-            decide(conversion);
+            decide(conversion); // without a delay, or arriving once stream time is past its t + D
         }
     }
 
