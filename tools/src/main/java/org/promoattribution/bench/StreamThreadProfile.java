@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -29,6 +30,15 @@ import jdk.jfr.consumer.RecordingFile;
 public final class StreamThreadProfile implements AutoCloseable {
     private static final Duration PERIOD = Duration.ofMillis(10);
     private static final int TOP = 25;
+    private static final String OURS = "org.promoattribution.";
+    /** Frames whose share the performance work follows (docs/performance.md), whether in the top or not. */
+    private static final List<String> WATCHED = List.of(
+            "org.apache.kafka.streams.processor.internals.PartitionGroup.readyToProcess",
+            "java.lang.String.format",
+            "org.apache.kafka.streams.processor.internals.TaskExecutor.commitOffsetsOrTransaction",
+            "org.rocksdb.RocksDB.put",
+            "org.rocksdb.RocksDB.get",
+            "org.apache.kafka.streams.processor.internals.RecordCollectorImpl.send");
     private final Recording recording = new Recording();
 
     private StreamThreadProfile() {
@@ -48,11 +58,17 @@ public final class StreamThreadProfile implements AutoCloseable {
         recording.stop();
         Files.createDirectories(file.toAbsolutePath().getParent());
         recording.dump(file);
+        printFrom(file, out);
+    }
+
+    /** Prints the top frames of attribution's and the passthrough's stream threads from a recording of a bench. */
+    public static void printFrom(Path file, PrintWriter out) throws IOException {
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         for (String contender : List.of(BenchResults.ATTRIBUTION, BenchResults.PASSTHROUGH)) {
-            // Application ids are <bench>-main-<contender>-<guarantee>-<n>; stream threads add -StreamThread-<n>.
-            print(out, contender, events, name -> name.contains("-main-" + contender + "-")
-                    && name.contains("-StreamThread-"));
+            // Application ids are <bench>-main-<contender>-<guarantee>-<n>; a stream thread's name adds
+            // -<process id>-StreamThread-<n> (its producer's thread adds more after that).
+            Pattern streamThread = Pattern.compile(".*-main-" + Pattern.quote(contender) + "-.*-StreamThread-\\d+");
+            print(out, contender, events, name -> streamThread.matcher(name).matches());
         }
         out.printf("%nJFR recording: %s (open with JDK Mission Control, or `jfr print`)%n", file);
         out.flush();
@@ -89,14 +105,21 @@ public final class StreamThreadProfile implements AutoCloseable {
         if (samples == 0) {
             return;
         }
-        table(out, "inclusive (the frame or what it calls)", inclusive, samples);
-        table(out, "self (the top frame)", self, samples);
+        table(out, "inclusive (the frame or what it calls)", inclusive, samples, frame -> true);
+        table(out, "inclusive, this project's frames", inclusive, samples, frame -> frame.startsWith(OURS));
+        table(out, "self (the top frame)", self, samples, frame -> true);
+        out.printf("  watched%n");
+        for (String frame : WATCHED) {
+            out.printf("  %5.1f %%  %s%n", 100.0 * inclusive.getOrDefault(frame, 0) / samples, frame);
+        }
     }
 
-    private static void table(PrintWriter out, String title, Map<String, Integer> counts, int samples) {
+    private static void table(PrintWriter out, String title, Map<String, Integer> counts, int samples,
+                              Predicate<String> shown) {
         out.printf("  %s%n", title);
         Map<String, Integer> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+        counts.entrySet().stream().filter(e -> shown.test(e.getKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         sorted.forEach((frame, count) -> out.printf("  %5.1f %%  %s%n", 100.0 * count / samples, frame));
     }

@@ -124,6 +124,14 @@ public record AttributionConfig(
         return !decisionDelay.isZero();
     }
 
+    /**
+     * SPEC A5: how long (processing time) an adjustment waits for its conversion's decision: the
+     * conversion itself may wait decision.delay for its decision (rule 8).
+     */
+    public Duration adjustmentWait() {
+        return decisionDelay.plus(adjustments.maxWait());
+    }
+
     public Duration referralWindow(String programId) {
         return referralWindowByProgram.getOrDefault(programId, referralWindow);
     }

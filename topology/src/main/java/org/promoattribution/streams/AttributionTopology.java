@@ -105,7 +105,7 @@ public final class AttributionTopology {
         boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
                         Named.as("decisions-encode"))
@@ -120,8 +120,8 @@ public final class AttributionTopology {
 
         addLedgerStores(builder, config);
         KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
-                .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
-                        metrics), Named.as("decision-ledger"),
+                .process(() -> new LedgerProcessor(config.adjustments(), config.adjustmentWait(), topics,
+                        serdes.adjustmentDecision().serializer(), metrics), Named.as("decision-ledger"),
                         StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
                         StoreNames.ADJUSTMENT_HISTORY);
         written.to((key, output, context) -> output.topic(),
@@ -237,8 +237,6 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CLICK_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),
