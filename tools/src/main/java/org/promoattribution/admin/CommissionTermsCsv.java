@@ -2,6 +2,7 @@ package org.promoattribution.admin;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.promoattribution.schemas.CommissionTerms;
@@ -19,22 +20,26 @@ public final class CommissionTermsCsv {
     public static final String COLUMNS = "Terms ID, Program, Partner, Valid from, Valid to, Time zone, "
             + "Referral window, Rate %, Flat, Code rates, Category rates";
 
-    private CommissionTermsCsv() {
+    private final Duration maxWindow;
+
+    /** @param maxWindow referral.window.max, which the pipeline checks each referral window against */
+    public CommissionTermsCsv(Duration maxWindow) {
+        this.maxWindow = maxWindow;
     }
 
     /** The file's rows, blank ones left out; a file-level problem (the header) is an IllegalArgumentException. */
-    public static List<SheetRow<CommissionTerms>> read(Reader csv) throws IOException {
-        return SHEET.read(csv, CommissionTermsCsv::terms, CommissionTerms::getTermsId);
+    public List<SheetRow<CommissionTerms>> read(Reader csv) throws IOException {
+        return SHEET.read(csv, this::terms, CommissionTerms::getTermsId);
     }
 
-    private static CommissionTerms terms(SheetCells<TermsColumn> row) {
-        return CommissionTerms.newBuilder()
+    private CommissionTerms terms(SheetCells<TermsColumn> row) {
+        CommissionTerms terms = CommissionTerms.newBuilder()
                 .setTermsId(row.text(TermsColumn.TERMS_ID))
                 .setProgramId(row.text(TermsColumn.PROGRAM))
                 .setPartnerId(row.optional(TermsColumn.PARTNER))
                 .setValidFrom(row.instant(TermsColumn.VALID_FROM, TermsColumn.TIME_ZONE, ZoneOffset.UTC))
                 .setValidTo(row.instant(TermsColumn.VALID_TO, TermsColumn.TIME_ZONE, ZoneOffset.UTC))
-                .setReferralWindow(ReferralWindowText.parse(row.text(TermsColumn.REFERRAL_WINDOW),
+                .setReferralWindow(ReferralWindowCell.parse(row.text(TermsColumn.REFERRAL_WINDOW),
                         TermsColumn.REFERRAL_WINDOW.header()))
                 .setRate(SheetDecimal.parse(row.text(TermsColumn.RATE), true, TermsColumn.RATE.header()))
                 .setFlat(SheetDecimal.parse(row.text(TermsColumn.FLAT), false, TermsColumn.FLAT.header()))
@@ -42,5 +47,6 @@ public final class CommissionTermsCsv {
                 .setCategoryRates(RateList.categoryRates(row.text(TermsColumn.CATEGORY_RATES),
                         TermsColumn.CATEGORY_RATES.header()))
                 .build();
+        return terms;
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * configured one, or else the embedded default that {@code run} started under the data dir.
  */
 final class ClusterOptions {
-    /** How long a command may take to read a whole compacted topic. */
+    /** How long a command reading a topic to its end waits for its next records before giving up. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec(Spec.Target.MIXEE)
@@ -42,6 +42,15 @@ final class ClusterOptions {
         try {
             return AttributionConfig.from(Connection.orRunningLocalStack(
                     ConfigSources.load(configFile, System.getenv()), dataDir));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The pipeline's settings from --config, whether or not they name a cluster (e.g. to check rows as it will). */
+    AttributionConfig settings() {
+        try {
+            return AttributionConfig.from(ConfigSources.load(configFile, System.getenv()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }

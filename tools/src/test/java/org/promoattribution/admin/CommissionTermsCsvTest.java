@@ -19,7 +19,7 @@ class CommissionTermsCsvTest {
             + "Rate %,Flat,Code rates,Category rates\n";
 
     private static List<SheetRow<CommissionTerms>> read(String csv) throws Exception {
-        return CommissionTermsCsv.read(new StringReader(csv));
+        return new CommissionTermsCsv(java.time.Duration.ofDays(90)).read(new StringReader(csv));
     }
 
     private static CommissionTerms valid(String row) throws Exception {

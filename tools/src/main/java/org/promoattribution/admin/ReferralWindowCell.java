@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * number is days, as in "a 30-day cookie". The result is the ISO-8601 text the terms carry;
  * whether it is within range is the pipeline's check.
  */
-final class ReferralWindowText {
+final class ReferralWindowCell {
     private static final Pattern COUNTED = Pattern.compile("([0-9]{1,9})\\s*([a-z]*)");
 
-    private ReferralWindowText() {
+    private ReferralWindowCell() {
     }
 
     static String parse(String cell, String field) {

@@ -8,16 +8,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads a compacted topic from its beginning to its end, where the latest record per key is the truth. */
-final class CompactedTopic {
+/**
+ * Reads a topic from its beginning to the end it had when reading began (later records are not
+ * waited for): a compacted topic, where the latest record per key is the truth, or the decisions
+ * so far.
+ */
+final class WholeTopic {
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private CompactedTopic() {
+    private WholeTopic() {
     }
 
-    /** Hands every record to {@code each}, in offset order per partition; fails after {@code timeout}. */
+    /**
+     * Hands every record to {@code each}, in offset order per partition; fails when no record came
+     * for {@code silence} before the end was reached.
+     */
     static void readToEnd(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer, String topic,
-                          Duration timeout, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+                          Duration silence, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic);
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("no topic " + topic + " on the cluster");
@@ -26,12 +33,16 @@ final class CompactedTopic {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + silence.toNanos();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                throw new IllegalStateException("could not read " + topic + " to its end: nothing came for " + silence);
             }
-            consumer.poll(POLL).forEach(each);
+            var records = consumer.poll(POLL);
+            if (!records.isEmpty()) {
+                deadline = System.nanoTime() + silence.toNanos();
+            }
+            records.forEach(each);
         }
     }
 }
