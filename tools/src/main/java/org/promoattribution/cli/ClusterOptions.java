@@ -2,6 +2,7 @@ package org.promoattribution.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,10 +51,15 @@ final class ClusterOptions {
     /** The pipeline's settings from --config, whether or not they name a cluster (e.g. to check rows as it will). */
     AttributionConfig settings() {
         try {
-            return AttributionConfig.from(ConfigSources.load(configFile, System.getenv()));
+            return AttributionConfig.from(properties());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** The settings of --config (and the environment) as given, for an offline simulation of the pipeline. */
+    Properties properties() {
+        return ConfigSources.load(configFile, System.getenv());
     }
 
     /**
