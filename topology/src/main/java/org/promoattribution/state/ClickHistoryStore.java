@@ -146,16 +146,6 @@ public final class ClickHistoryStore {
     }
 
     /**
-     * Up to {@code limit} clicks of the session with {@code from <= timestamp <= to}, latest
-     * first in SPEC rule 2's order (the first is the winning click).
-     */
-    public List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
-        try (Stream<TrackedClick> clicks = log(session).latestFirst(from, to)) {
-            return clicks.limit(limit).toList();
-        }
-    }
-
-    /**
      * Visits up to {@code batch} sessions, continuing where the last sweep stopped, and deletes
      * those that have received no click for their program's retention in processing time: idle
      * sessions would otherwise stay forever. Returns the number of clicks deleted.

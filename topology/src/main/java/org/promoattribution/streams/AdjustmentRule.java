@@ -3,6 +3,7 @@ package org.promoattribution.streams;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.promoattribution.rule.CommissionRule;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.AdjustmentReason;
@@ -11,8 +12,9 @@ import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.state.LedgerEntry;
 
 /**
- * SPEC A2–A4 as one pure function: an adjustment against what the ledger knows of its
- * conversion, giving the adjustment's decision and what the ledger knows afterwards.
+ * SPEC A2–A4 and A7 as one pure function: an adjustment against what the ledger knows of its
+ * conversion, giving the adjustment's decision and what the ledger knows afterwards. The
+ * commission follows {@link CommissionRule#adjusted} (C4).
  */
 final class AdjustmentRule {
     /** Amounts travel as decimal(20,4). */
@@ -36,9 +38,11 @@ final class AdjustmentRule {
         }
         boolean reversal = adjustment.getKind() == AdjustmentKind.REVERSAL;
         BigDecimal amount = reversal ? ZERO : adjustment.getAmount().setScale(SCALE);
-        LedgerEntry after = conversion.withAmount(amount, reversal);
+        BigDecimal commission = CommissionRule.adjusted(conversion.commission(), conversion.flat(),
+                conversion.amount(), amount, reversal);
+        LedgerEntry after = conversion.adjusted(amount, reversal, commission);
         return new Applied(decision(adjustment, conversion, AdjustmentStatus.APPLIED,
-                reversal ? AdjustmentReason.REVERSED : AdjustmentReason.AMOUNT_CHANGED, amount, now), after);
+                reversal ? AdjustmentReason.REVERSED : AdjustmentReason.AMOUNT_CHANGED, amount, commission, now), after);
     }
 
     /** A5: no decision is remembered for the adjustment's conversion. */
@@ -48,18 +52,20 @@ final class AdjustmentRule {
 
     private static Applied rejected(ConversionAdjustment adjustment, LedgerEntry conversion, AdjustmentReason reason,
                                     Instant now) {
-        return new Applied(decision(adjustment, conversion, AdjustmentStatus.REJECTED, reason, conversion.amount(), now),
-                conversion);
+        return new Applied(decision(adjustment, conversion, AdjustmentStatus.REJECTED, reason, conversion.amount(),
+                conversion.commission(), now), conversion);
     }
 
     private static AdjustmentDecision decision(ConversionAdjustment adjustment, LedgerEntry conversion,
                                                AdjustmentStatus status, AdjustmentReason reason, BigDecimal amount,
-                                               Instant now) {
+                                               BigDecimal commission, Instant now) {
         return base(adjustment, status, reason, now)
                 .setOutcome(conversion.outcome())
                 .setPartnerId(conversion.partnerId())
                 .setPreviousAmount(scaled(conversion.amount()))
                 .setAmount(scaled(amount))
+                .setPreviousCommission(scaled(conversion.commission()))
+                .setCommission(scaled(commission))
                 .build();
     }
 

@@ -158,10 +158,10 @@ class DeliveryTopologyTest {
 
         @Test
         void theClickThatPassesTheDelayDoesNotMakeTheSessionForgetTheClicksOfItsWaitingConversion() {
-            restartWith("decision.delay", "PT10M");
+            restartWith("decision.delay", "PT10M", "referral.window.max", "P30D");
             pipeline.clicks(click("c0", "s1", "blog", "2026-05-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", "2026-05-01T10:05:00Z"));
-            // a month later in the same session: past c0's retention (30 days + 10 minutes + one day)
+            // a month later in the same session: past c0's retention (window max 30 days + 10 minutes + one day)
             pipeline.clicks(click("c1", "s1", "news", "2026-06-01T10:15:00.001Z"));
             AttributionDecision decision = pipeline.decision();
             assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
@@ -317,7 +317,7 @@ class DeliveryTopologyTest {
 
         @Test
         void clicksOlderThanTheWindowAndGraceAreEvictedAsTheSessionGrows() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "blog", "2026-06-02T00:30:00Z"));
             assertThat(storedClicks()).isEqualTo(2);
@@ -328,7 +328,7 @@ class DeliveryTopologyTest {
 
         @Test
         void afterAnEvictionTheNextOldestClickIsEvictedInItsTurn() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T12:00:00Z"),
                     click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
@@ -344,7 +344,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheOldestClickTimeWasKeptStillHasItsOldClicksEvicted() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -359,7 +359,7 @@ class DeliveryTopologyTest {
 
         @Test
         void theIdsOfDroppedClicksGoWithThem() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
                     "state.sweep.interval", "PT1M");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
@@ -377,7 +377,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aClickDeliveredAgainAfterLeavingTheHistoryIsDroppedAgain() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
             Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
             pipeline.clicks(first,
                     click("c2", "s1", "blog", "2026-06-01T01:00:00Z"),
@@ -393,7 +393,7 @@ class DeliveryTopologyTest {
 
         @Test
         void sessionsIdleForTheirRetentionInProcessingTimeAreForgottenWhole() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             for (int i = 0; i < 50; i++) {
                 pipeline.clicks(click("c" + i, "s" + i, "blog", "2026-06-01T00:00:00Z"));
             }
@@ -406,7 +406,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheLastSeenTimeWasKeptIsForgottenOnlyAfterARetentionOfIdleness() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -425,7 +425,7 @@ class DeliveryTopologyTest {
 
         @Test
         void storeStaysFlatOverALongRunOfSessions() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             Instant start = Instant.parse("2026-06-01T00:00:00Z");
             long peak = 0;
             for (int day = 0; day < 20; day++) {
@@ -447,7 +447,7 @@ class DeliveryTopologyTest {
     class RetentionPerSession {
         @Test
         void anotherSessionsLaterClicksDoNotPushASessionsClicksOut() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s2", "news", "2026-07-15T00:00:00Z"),
                     click("c3", "s1", "news", "2026-05-01T00:00:00Z")); // s1's own clock has passed it
