@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.promoattribution.schemas.CommissionTerms;
+import org.promoattribution.validation.TermsDefinitions;
 
 /**
  * Reads commission terms from CSV (a header row of {@link TermsColumn}s, then one set of terms a
  * row). A blank partner makes the program's default terms. Valid from and to are local date-times
  * of the row's time zone, UTC when it has none (payout months are UTC months). Rates are percent
- * ("7.5", "7,5" or "7.5%"); code rates and category rates are lists ({@link RateList}).
+ * ("7.5", "7,5" or "7.5%"); code rates and category rates are lists ({@link RateList}). Each row is
+ * checked as the pipeline checks terms ({@link TermsDefinitions#from}).
  */
 public final class CommissionTermsCsv {
     private static final CsvSheet<TermsColumn> SHEET = new CsvSheet<>(TermsColumn.class, "Terms ID", "terms");
@@ -47,6 +49,7 @@ public final class CommissionTermsCsv {
                 .setCategoryRates(RateList.categoryRates(row.text(TermsColumn.CATEGORY_RATES),
                         TermsColumn.CATEGORY_RATES.header()))
                 .build();
+        TermsDefinitions.from(terms, maxWindow);
         return terms;
     }
 }

@@ -112,6 +112,16 @@ class CommissionTermsCsvTest {
     }
 
     @Test
+    void eachRowIsCheckedAsThePipelineChecksTerms() throws Exception {
+        assertThat(errorOf("t,acme,,,,,,120,,,")).startsWith("INVALID_TERMS: ");
+        assertThat(errorOf("t,acme,,,,,,,-1,,")).startsWith("INVALID_TERMS: ");
+        assertThat(errorOf("t,acme,,,,,91 days,,,,")).startsWith("INVALID_TERMS: ");
+        assertThat(errorOf("t,acme,,2026-07-01,2026-07-01,,,,,,")).startsWith("INVALID_TERMS: ");
+        assertThat(errorOf("t,acme,,,,,,,,pc-1=101,")).startsWith("INVALID_TERMS: ");
+        assertThat(errorOf(",acme,,,,,,5,,,")).contains("termsId");
+    }
+
+    @Test
     void aTermsIdMayAppearOncePerFile() throws Exception {
         List<SheetRow<CommissionTerms>> rows = read(HEADER + "t-1,acme,,,,,,5,,,\nt-1,acme,blog,,,,,6,,,\n");
 
