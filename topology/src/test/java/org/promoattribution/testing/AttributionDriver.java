@@ -228,6 +228,11 @@ public final class AttributionDriver implements AutoCloseable {
         return this;
     }
 
+    public AttributionDriver rawTerms(byte[] key, byte[] value) {
+        commissionTerms.pipeInput(key, value);
+        return this;
+    }
+
     public AttributionDriver rawPromoCode(byte[] key, byte[] value) {
         promoCodes.pipeInput(key, value);
         return this;
