@@ -3,8 +3,6 @@ package org.promoattribution.admin;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
-import org.promoattribution.schemas.CreditPolicy;
-import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 
@@ -34,8 +32,8 @@ public final class PromoCodeCsv {
                 .setProgramId(row.text(CsvColumn.PROGRAM_ID))
                 .setPartnerId(row.text(CsvColumn.PARTNER))
                 .setCode(row.text(CsvColumn.CODE))
-                .setCreditPolicy(row.choice(CsvColumn.CREDIT_POLICY, CreditPolicy.class))
-                .setMatchType(row.choice(CsvColumn.MATCH_TYPE, MatchType.class))
+                .setCreditPolicy(row.choice(CsvColumn.CREDIT_POLICY, FormChoice.CREDIT_POLICY))
+                .setMatchType(row.choice(CsvColumn.MATCH_TYPE, FormChoice.MATCH_TYPE))
                 .setDealId(row.optional(CsvColumn.DEAL))
                 .setComments(row.optional(CsvColumn.COMMENTS))
                 .setEmail(row.optional(CsvColumn.EMAIL))

@@ -6,10 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The cells of one sheet row by column; absent columns and cells read as blank. */
 final class SheetCells<C extends Enum<C> & SheetColumn> {
@@ -32,16 +29,13 @@ final class SheetCells<C extends Enum<C> & SheetColumn> {
         return value.isEmpty() ? null : value;
     }
 
-    /** An enum symbol, read leniently: "if winner" is IF_WINNER. */
-    <E extends Enum<E>> E choice(C column, Class<E> type) {
+    /** One of a form's choices, by its label or symbol ({@link FormChoice}). */
+    <E extends Enum<E>> E choice(C column, FormChoice<E> choice) {
         String value = text(column);
         if (value.isEmpty()) {
             throw new IllegalArgumentException(column.header() + " is missing");
         }
-        String symbol = value.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(symbol)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(column.header() + ": \"" + value + "\" is not one of "
-                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+        return choice.read(column, value);
     }
 
     /**

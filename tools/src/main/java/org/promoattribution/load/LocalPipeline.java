@@ -21,7 +21,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.TopicSetup;
-import org.promoattribution.cli.Connection;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
 import org.promoattribution.local.LocalStack;

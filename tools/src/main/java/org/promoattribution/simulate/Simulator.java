@@ -150,7 +150,7 @@ public final class Simulator implements AutoCloseable {
         }
         List<AttributionDecision> decided = decisions.readValuesToList();
         List<AdjustmentDecision> adjustedNow = new ArrayList<>(adjusted.readValuesToList());
-        driver.advanceWallClockTime(config.adjustments().maxWait());
+        driver.advanceWallClockTime(config.adjustmentWait());
         adjustedNow.addAll(adjusted.readValuesToList());
         readUsage();
         return counted(new Step(decided, adjustedNow, null));

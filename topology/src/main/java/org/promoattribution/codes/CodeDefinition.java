@@ -24,11 +24,11 @@ public record CodeDefinition(
         return schedule.contains(t);
     }
 
-    /** Whole-match for REGEX (case-sensitive), case-insensitive equality for EXACT. */
+    /** Whole-match for REGEX (case-sensitive), equality after simple case folding for EXACT. */
     public boolean matches(String trimmedCode) {
         return matchType == MatchType.REGEX
                 ? WholeMatch.matches(pattern, trimmedCode)
-                : code.equalsIgnoreCase(trimmedCode);
+                : TypedCodes.caseFold(code).equals(TypedCodes.caseFold(trimmedCode));
     }
 
     /** A string every code this definition matches starts with ("" when none is known). */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.promoattribution.rule.ConversionBalance;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Outcome;
 
@@ -35,8 +37,15 @@ public record LedgerEntry(Outcome outcome, String partnerId, long conversionTime
                 decision.getAmount(), false, commission, commission == null ? null : flat);
     }
 
-    public LedgerEntry adjusted(BigDecimal newAmount, boolean nowReversed, BigDecimal newCommission) {
-        return new LedgerEntry(outcome, partnerId, conversionTimeMs, newAmount, nowReversed, newCommission, flat);
+    public static LedgerEntry of(ConversionBalance balance) {
+        return new LedgerEntry(balance.outcome(), balance.partnerId(), balance.conversionTime().toEpochMilli(),
+                balance.amount(), balance.reversed(), balance.commission(), balance.flat());
+    }
+
+    /** The conversion as SPEC "Adjustments" sees it. */
+    public ConversionBalance balance() {
+        return new ConversionBalance(outcome, partnerId, Instant.ofEpochMilli(conversionTimeMs), amount, reversed,
+                commission, flat);
     }
 
     public byte[] encode() {

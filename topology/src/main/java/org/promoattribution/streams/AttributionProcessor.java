@@ -59,7 +59,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
         WindowStore<Bytes, byte[]> conversionIds = context.getStateStore(StoreNames.SEEN_CONVERSIONS);
-        history = new ClickHistoryStore(clicks, sessions, context.getStateStore(StoreNames.CLICK_IDS));
+        history = new ClickHistoryStore(clicks, sessions);
         seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
         decider = new ConversionDecider(codes, terms, history, config);
@@ -96,13 +96,13 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             metrics.untrackedClick(); // SPEC rule 3: the partner's code earns credit without clicks
             return;
         }
-        if (history.holds(click.getSessionId(), click.getClickId())) {
-            metrics.duplicateClick();
-            return;
-        }
         ClickHistoryStore.Appended appended = history.append(SessionKey.of(click.getSessionId(), program),
                 click.getClickId(), click.getPartnerId(), timestamp, config.clickRetention(),
                 config.maxClicksPerSession(), context.currentSystemTimeMs());
+        if (appended.duplicate()) {
+            metrics.duplicateClick(); // SPEC rule 7
+            return;
+        }
         metrics.evictedClicks("window", appended.stored() ? appended.evictedByWindow() : 1);
         metrics.evictedClicks("bound", appended.evictedByBound());
     }

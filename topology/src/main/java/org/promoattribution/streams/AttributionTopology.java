@@ -31,7 +31,6 @@ import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.usage.UsageContribution;
-import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 import org.promoattribution.validation.TermsDefinitions;
 
@@ -64,20 +63,26 @@ public final class AttributionTopology {
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                                  PromoCodeIndex index) {
+        return build(config, serdes, metrics, index, PromoCodeApplier.STANDARD);
+    }
+
+    static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                          PromoCodeIndex index, PromoCodeApplier applier) {
         CommissionTermsIndex terms = new CommissionTermsIndex();
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
 
-        // Promo codes and commission terms are checked once, on the partitioned stream that can reach
-        // the dead-letter topic; only valid ones and tombstones reach the global stores, via topics of ours.
-        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> {
-            CodeDefinitions.from(p);
-            return p;
-        });
+        // Promo codes and commission terms are checked (codes tried out) once, on the partitioned stream
+        // that can reach the dead-letter topic; only valid ones and tombstones reach the global stores,
+        // via topics of ours.
+        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(),
+                (p, now) -> applier.tryOut(p));
         addCheckedTable(builder, "promo-codes", topics.promoCodes(), topics.validatedPromoCodes(), promoCodes,
-                StoreNames.PROMO_CODES, () -> new PromoCodeStoreUpdater(promoCodes, index, topics.validatedPromoCodes()),
+                StoreNames.PROMO_CODES,
+                () -> new PromoCodeStoreUpdater(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
+                        applier, index, topics.validatedPromoCodes(), metrics),
                 topics, metrics, limit);
         Duration windowMax = config.referralWindowMax();
         RecordDecoder<CommissionTerms> commissionTerms = new RecordDecoder<>(serdes.commissionTerms().deserializer(),
@@ -107,7 +112,7 @@ public final class AttributionTopology {
         boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, terms, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
                         Named.as("decisions-encode"))
@@ -122,8 +127,8 @@ public final class AttributionTopology {
 
         addLedgerStores(builder, config);
         KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
-                .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
-                        metrics), Named.as("decision-ledger"),
+                .process(() -> new LedgerProcessor(config.adjustments(), config.adjustmentWait(), topics,
+                        serdes.adjustmentDecision().serializer(), metrics), Named.as("decision-ledger"),
                         StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
                         StoreNames.ADJUSTMENT_HISTORY);
         written.to((key, output, context) -> output.topic(),
@@ -265,8 +270,6 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CLICK_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),

@@ -20,9 +20,10 @@ public final class CodeDefinitions {
         RecordChecks.requireText("code", promoCode.getCode());
         RecordChecks.requireId("partnerId", promoCode.getPartnerId());
         RecordLimits.shortText("dealId", promoCode.getDealId());
-        // Codes typed at checkout are trimmed before matching; a definition is trimmed alike, and one
-        // that is nothing but what trimming takes (a no-break space) is as blank as an empty one.
-        String code = TypedCodes.trim(promoCode.getCode());
+        // SPEC rule 4: an EXACT code is trimmed as typed codes are, and one that is nothing but what
+        // trimming takes (a no-break space) is as blank as an empty one; a pattern is used as written.
+        String code = promoCode.getMatchType() == MatchType.REGEX ? promoCode.getCode()
+                : TypedCodes.trim(promoCode.getCode());
         RecordChecks.requireText("code", code);
         if (RecordLimits.length(code) > RecordLimits.MAX_CODE_LENGTH) {
             throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG, "code is " + RecordLimits.length(code)

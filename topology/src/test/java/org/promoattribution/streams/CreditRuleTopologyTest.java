@@ -198,6 +198,68 @@ class CreditRuleTopologyTest {
         }
 
         @Test
+        void formatCharactersAreTrimmedFromTypedCodes_aZeroWidthSpaceOrBomPastedWithACodeStillMatches() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "\u200bSUMMER10\ufeff", "\u2060 X\u00ad"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getPromoCode()).isEqualTo("SUMMER10");
+            assertThat(decision.getUnmatchedCodes()).containsExactly("X");
+        }
+
+        @Test
+        void formatCharactersAreTrimmedFromExactDefinitionCodes() {
+            pipeline.codes(exact("pc-1", "\ufeffSUMMER10\u200b", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "summer10"));
+            assertThat(pipeline.decision().getPromoCodeId()).isEqualTo("pc-1");
+        }
+
+        @Test
+        void exactCodesCompareBySimpleCaseFolding_dottedCapitalIAndDotlessIAreTheirOwnLetters() {
+            pipeline.codes(exact("pc-1", "\u0130STANBUL", "blog", CreditPolicy.ALWAYS),
+                            exact("pc-2", "K\u0131Z", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "istanbul", "KIZ", "kiz"),
+                            conversion("o2", "s2", "2026-06-01T10:05:00Z", "\u0130stanbul", "k\u0131z"));
+            assertThat(pipeline.decisions()).extracting(d -> d.getConversionId() + ":" + d.getPromoCodeId()
+                            + ":" + d.getUnmatchedCodes())
+                    .containsExactlyInAnyOrder("o1:null:[istanbul, KIZ, kiz]", "o2:pc-1:[]");
+        }
+
+        @Test
+        void exactCodesCompareBySimpleCaseFolding_oneToOneWithoutNormalisation() {
+            pipeline.codes(exact("pc-1", "STRASSE", "blog", CreditPolicy.ALWAYS),
+                            exact("pc-2", "\u212aELVIN", "blog", CreditPolicy.ALWAYS), // Kelvin sign
+                            exact("pc-3", "\u03a3\u039f\u03a3", "blog", CreditPolicy.ALWAYS), // ΣΟΣ
+                            exact("pc-4", "\u13a0\u13a1", "blog", CreditPolicy.ALWAYS), // Cherokee capitals
+                            exact("pc-5", "CAF\u00c9", "blog", CreditPolicy.ALWAYS)) // precomposed É
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "stra\u00dfe"),
+                            conversion("o2", "s2", "2026-06-01T10:05:00Z", "kelvin"),
+                            conversion("o3", "s3", "2026-06-01T10:05:00Z", "\u03c3\u03bf\u03c2"), // σος, final sigma
+                            conversion("o4", "s4", "2026-06-01T10:05:00Z", "\uab70\uab71"), // Cherokee small letters
+                            conversion("o5", "s5", "2026-06-01T10:05:00Z", "cafe\u0301")); // e + combining acute
+            assertThat(pipeline.decisions()).extracting(d -> d.getConversionId() + ":" + d.getPromoCodeId())
+                    .containsExactlyInAnyOrder("o1:null", "o2:pc-2", "o3:pc-3", "o4:pc-4", "o5:null");
+        }
+
+        @Test
+        void aRegexPatternIsUsedAsWritten_neverTrimmed() {
+            // " SUMMER|WINTER" is " SUMMER" or "WINTER": its leading space is the pattern's, and no
+            // trimmed code starts with a space, so "SUMMER" matches nothing.
+            pipeline.codes(regex("pc-1", " SUMMER|WINTER", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", " SUMMER", "WINTER"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getPromoCode()).isEqualTo("WINTER");
+            assertThat(decision.getUnmatchedCodes()).containsExactly("SUMMER");
+        }
+
+        @Test
+        void aPatternEndingInAnEscapedSpaceIsValid_butNoTrimmedCodeEndsInASpace() {
+            pipeline.codes(regex("pc-1", "SUMMER\\ ", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER "));
+            assertThat(pipeline.deadLetters()).isEmpty();
+            assertThat(pipeline.decision().getUnmatchedCodes()).containsExactly("SUMMER");
+        }
+
+        @Test
         void unmatchedCodesAreTrimmedDeduplicatedAndInOrder() {
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", " X ", "", "Y", "X", "  ", "x"));
             AttributionDecision decision = pipeline.decision();

@@ -43,8 +43,15 @@ class DeliveryTopologyTest {
         return store.approximateNumEntries() == 0 ? 0 : countAll(store);
     }
 
+    /** The click-id hashes the session entries hold: four bytes each after the entry's 36. */
     private long heldClickIds() {
-        return countAll(pipeline.driver().getKeyValueStore(StoreNames.CLICK_IDS));
+        long n = 0;
+        try (var it = pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).all()) {
+            while (it.hasNext()) {
+                n += (it.next().value.length - 36) / Integer.BYTES;
+            }
+        }
+        return n;
     }
 
     private static long countAll(KeyValueStore<Bytes, byte[]> store) {
@@ -129,6 +136,18 @@ class DeliveryTopologyTest {
             assertThat(pipeline.decision().getClickId()).isEqualTo("c2");
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(1.0);
+        }
+
+        @Test
+        void theSameClickIdAndSessionInAnotherProgramIsAnotherClick() {
+            Click click = click("c1", "s1", "blog", "2026-06-01T10:00:00Z");
+            pipeline.clicks(click, Fixtures.inProgram(click, "other-program"))
+                    .conversions(Fixtures.inProgram(conversion("o1", "s1", "2026-06-01T10:05:00Z"), "other-program"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getClickId()).isEqualTo("c1");
+            assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isZero();
         }
     }
 
@@ -389,6 +408,26 @@ class DeliveryTopologyTest {
             pipeline.conversions(conversion("o1", "s1", "2026-06-02T03:00:01Z"));
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(pipeline.decision().getPartnerId()).isEqualTo("news");
+        }
+
+        @Test
+        void aSessionWrittenByThePreviousLayoutStillRecognisesItsClicksDeliveredAgain() {
+            SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
+            long at = Instant.parse("2026-06-01T10:00:00Z").toEpochMilli();
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
+                    .put(session.clickKey(at, 0), ClickEntry.encode("c0", "blog"));
+            // next arrival, count, latest, oldest and last-seen time, no id hashes: the previous version's
+            // entry, whose click ids were in a store of their own (click-ids), no longer read
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
+                    ByteBuffer.allocate(Long.BYTES * 4 + Integer.BYTES).putLong(1).putInt(1).putLong(at).putLong(at)
+                            .putLong(0).array());
+            Click again = click("c0", "s1", "blog", "2026-06-01T10:00:00Z");
+            pipeline.clicks(again, click("c1", "s1", "news", "2026-06-01T10:00:00Z"), again);
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(2.0);
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(heldClickIds()).isEqualTo(2);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
         }
 
         @Test
