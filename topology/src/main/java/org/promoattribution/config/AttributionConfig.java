@@ -40,13 +40,14 @@ public record AttributionConfig(
         HealthSettings health,
         AdjustmentSettings adjustments,
         UsageSettings usage,
+        CodeTableSettings codeTable,
         Map<String, String> registry,
         Properties streams) {
 
     /** Every owner of keys of ours. */
     public static final List<OwnedKeys> OWNERS = List.of(Topics.KEYS, RuleKeys.KEYS, StateKeys.KEYS,
             RecordCheckKeys.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS, UsageSettings.KEYS,
-            RocksDbMemoryKeys.KEYS);
+            RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -96,6 +97,7 @@ public record AttributionConfig(
                 HealthSettings.from(values),
                 AdjustmentSettings.from(values),
                 UsageSettings.from(values),
+                CodeTableSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -110,8 +112,8 @@ public record AttributionConfig(
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
                 clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, usage, registry,
-                copy);
+                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, usage, codeTable,
+                registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */

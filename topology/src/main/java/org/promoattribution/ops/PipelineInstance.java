@@ -94,7 +94,7 @@ public final class PipelineInstance implements AutoCloseable {
     }
 
     Health health() {
-        return Health.of(app.health(), app.lostInput());
+        return Health.of(app.health(), app.lostInput(), app.codes());
     }
 
     public AttributionApp app() {

@@ -53,7 +53,7 @@ public final class AttributionTopology {
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics) {
-        return build(config, serdes, metrics, new PromoCodeIndex());
+        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()));
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
@@ -65,8 +65,9 @@ public final class AttributionTopology {
 
         // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
         // topic; only valid definitions and tombstones reach the global store, via a topic of ours.
+        CodeDefinitions codeDefinitions = new CodeDefinitions(config.codeTable().regexMaxStates());
         RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> {
-            CodeDefinitions.from(p);
+            codeDefinitions.check(p);
             return p;
         });
         Map<String, KStream<byte[], byte[]>> definitions = builder.stream(topics.promoCodes(),
@@ -84,7 +85,8 @@ public final class AttributionTopology {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMO_CODES),
                         Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
                 topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
-                () -> new PromoCodeStoreUpdater(promoCodes, index, topics.validatedPromoCodes()));
+                () -> new PromoCodeStoreUpdater(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
+                        codeDefinitions, index, topics.validatedPromoCodes()));
 
         RecordChecks checks = config.recordChecks();
         RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);

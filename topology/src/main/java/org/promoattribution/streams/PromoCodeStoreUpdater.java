@@ -24,13 +24,16 @@ import org.slf4j.LoggerFactory;
 final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(PromoCodeStoreUpdater.class);
     private final RecordDecoder<PromoCode> decoder;
+    private final CodeDefinitions definitions;
     private final PromoCodeIndex index;
     private final String topic;
     private KeyValueStore<byte[], byte[]> store;
     private ProcessorContext<Void, Void> context;
 
-    PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, PromoCodeIndex index, String topic) {
+    PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, CodeDefinitions definitions, PromoCodeIndex index,
+                          String topic) {
         this.decoder = decoder;
+        this.definitions = definitions;
         this.index = index;
         this.topic = topic;
     }
@@ -65,7 +68,7 @@ final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Voi
             return false;
         }
         try {
-            index.put(id, CodeDefinitions.from(decoder.decode(topic, value,
+            index.put(id, definitions.check(decoder.decode(topic, value,
                     Instant.ofEpochMilli(context.currentSystemTimeMs()))));
             return true;
         } catch (InvalidRecordException e) {
