@@ -36,7 +36,8 @@ public final class PromoCodeIndex {
     }
 
     public PromoCodeIndex(CodeTableSettings settings) {
-        this.unionLimits = DfaBuilder.Limits.forStates(settings.regexMaxStates());
+        // a group's union may take twice a definition's states: patterns at the limit that read alike share them
+        this.unionLimits = DfaBuilder.Limits.forStates(2 * settings.regexMaxStates());
         this.memoryBudget = settings.memoryBytes();
     }
 

@@ -14,7 +14,7 @@ import org.promoattribution.codes.regex.DfaUnion;
  * rebuilds one group, never the program's every pattern. Immutable.
  */
 final class RegexGroup {
-    static final int MAX_MEMBERS = 32;
+    static final int MAX_MEMBERS = 128;
     static final Comparator<CodeDefinition> BY_ID = Comparator.comparing(CodeDefinition::promoCodeId);
 
     private final List<CodeDefinition> members; // by promoCodeId: the union's accepting sets are in this order
