@@ -16,11 +16,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.promoattribution.schemas.CreditPolicy;
-import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.InvalidRecordException;
@@ -109,8 +105,8 @@ public final class PromoCodeCsv {
                     .setProgramId(row.text(CsvColumn.PROGRAM_ID))
                     .setPartnerId(row.text(CsvColumn.PARTNER))
                     .setCode(row.text(CsvColumn.CODE))
-                    .setCreditPolicy(row.choice(CsvColumn.CREDIT_POLICY, CreditPolicy.class))
-                    .setMatchType(row.choice(CsvColumn.MATCH_TYPE, MatchType.class))
+                    .setCreditPolicy(row.choice(CsvColumn.CREDIT_POLICY, FormChoice.CREDIT_POLICY))
+                    .setMatchType(row.choice(CsvColumn.MATCH_TYPE, FormChoice.MATCH_TYPE))
                     .setDealId(row.optional(CsvColumn.DEAL))
                     .setComments(row.optional(CsvColumn.COMMENTS))
                     .setEmail(row.optional(CsvColumn.EMAIL))
@@ -140,16 +136,13 @@ public final class PromoCodeCsv {
             return value.isEmpty() ? null : value;
         }
 
-        /** An enum symbol, read leniently: "if winner" is IF_WINNER. */
-        <E extends Enum<E>> E choice(CsvColumn column, Class<E> type) {
+        /** One of the form's choices, by its label or symbol ({@link FormChoice}). */
+        <E extends Enum<E>> E choice(CsvColumn column, FormChoice<E> choice) {
             String value = text(column);
             if (value.isEmpty()) {
                 throw new IllegalArgumentException(column.header() + " is missing");
             }
-            String symbol = value.toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-            return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(symbol)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(column.header() + ": \"" + value + "\" is not one of "
-                            + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            return choice.read(column, value);
         }
 
         /**

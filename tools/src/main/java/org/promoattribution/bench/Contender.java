@@ -65,6 +65,9 @@ interface Contender {
             return 0;
         }
 
+        /** CPU nanoseconds its processing threads (Kafka Streams' stream threads) have used so far. */
+        long cpuNanos();
+
         @Override
         void close();
     }

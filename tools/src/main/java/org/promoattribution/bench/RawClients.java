@@ -197,6 +197,11 @@ final class RawClients implements Contender {
         }
 
         @Override
+        public long cpuNanos() {
+            return ThreadCpu.of(thread);
+        }
+
+        @Override
         public void close() {
             consumer.wakeup();
             try {

@@ -1,6 +1,7 @@
 package org.promoattribution.bench;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,25 +13,30 @@ final class ReportTable {
     static void print(PrintWriter out, RunContext context, BenchResults results) {
         out.printf("%nbench (%s) on %s, %d cores, load average %.2f at start%n%n", context.mode(), context.cluster(),
                 context.cores(), context.loadAverageAtStart());
-        out.printf("%-22s %-6s %10s %8s %9s %9s %9s %9s%n", "contender", "guar.", "records/s", "MB/s",
-                "rate/s", "p50 ms", "p99 ms", "max ms");
+        out.printf("%-22s %-6s %10s %8s %10s %9s %9s %9s %9s%n", "contender", "guar.", "records/s", "MB/s",
+                "CPU us/rec", "rate/s", "p50 ms", "p99 ms", "max ms");
         for (Throughput t : results.main()) {
-            out.printf("%-22s %-6s %,10.0f %8.2f", label(t.contender()), t.guarantee().label(), t.recordsPerSecond(),
-                    t.megabytesPerSecond());
+            out.printf("%-22s %-6s %,10.0f %8.2f %10.1f", label(t.contender()), t.guarantee().label(),
+                    t.recordsPerSecond(), t.megabytesPerSecond(), t.cpuMicrosPerRecord());
             results.latency(t.contender(), t.guarantee()).ifPresentOrElse(
                     l -> out.printf(" %,9.0f %9d %9d %9d%n", l.targetRate(), l.p50(), l.p99(), l.max()),
                     () -> out.printf("%n"));
         }
         results.adjusted().ifPresent(t -> out.printf("%-22s %-6s %,10.0f %8.2f%n", "C with adjustments 1/10",
                 t.guarantee().label(), t.recordsPerSecond(), t.megabytesPerSecond()));
-        out.printf("%nattribution / passthrough B: %.2f (EOS), %.2f (ALOS)%n",
+        out.printf("%nattribution / passthrough B: %.2f (EOS; by round %s), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
+                rounds(results.attributionVsByRound(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)),
                 results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
+        out.printf("  by stream-thread CPU per record: %.2f (EOS; by round %s), %.2f (ALOS)%n",
+                results.attributionCpuVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
+                rounds(results.attributionCpuVsByRound(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)),
+                results.attributionCpuVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
         out.printf("attribution / raw clients A:  %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
         out.printf("with adjustments / without:   %.2f (EOS; by round %s)%n", results.adjustedVsWithout(),
-                results.adjustedVsWithoutByRound().stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+                rounds(results.adjustedVsWithoutByRound()));
         out.printf("with usage figures C / without D: %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.AT_LEAST_ONCE));
@@ -51,11 +57,15 @@ final class ReportTable {
         out.flush();
     }
 
+    private static List<String> rounds(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList();
+    }
+
     private static void curve(PrintWriter out, String title, Map<Integer, Throughput> points) {
-        out.printf("%n%-20s %12s %10s%n", title, "records/s", "vs first");
+        out.printf("%n%-20s %12s %10s %10s%n", title, "records/s", "vs first", "CPU us/rec");
         double first = points.values().stream().findFirst().map(Throughput::recordsPerSecond).orElse(Double.NaN);
-        points.forEach((x, t) -> out.printf("%,-20d %,12.0f %10.2f%n", x, t.recordsPerSecond(),
-                t.recordsPerSecond() / first));
+        points.forEach((x, t) -> out.printf("%,-20d %,12.0f %10.2f %10.1f%n", x, t.recordsPerSecond(),
+                t.recordsPerSecond() / first, t.cpuMicrosPerRecord()));
     }
 
     private static String label(String contender) {

@@ -59,6 +59,7 @@ final class ResultsJson {
             row.put("seconds", t.seconds());
             row.put("records_per_s", t.recordsPerSecond());
             row.put("mb_per_s", t.megabytesPerSecond());
+            row.put("cpu_us_per_record", t.cpuMicrosPerRecord());
             if (t.storedClicks() > 0) {
                 row.put("state_bytes", t.stateBytes());
                 row.put("stored_clicks", t.storedClicks());

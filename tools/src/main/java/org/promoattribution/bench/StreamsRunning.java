@@ -5,7 +5,9 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 
 /** A Kafka Streams contender, ready once it reaches RUNNING. */
@@ -32,6 +34,12 @@ final class StreamsRunning implements Contender.Running {
                     + " s: " + streams.state());
         }
         return readyNanos.get();
+    }
+
+    @Override
+    public long cpuNanos() {
+        return ThreadCpu.ofThreadsNamed(streams.metadataForLocalThreads().stream()
+                .map(ThreadMetadata::threadName).collect(Collectors.toSet()));
     }
 
     /** Closing flushes the state stores to disk, which the state-size figures measure. */

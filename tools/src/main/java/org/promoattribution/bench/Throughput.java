@@ -9,13 +9,14 @@ import java.util.List;
  * @param records    click and conversion records read
  * @param bytes      what the broker holds of them
  * @param seconds    from the contender being ready to its last output being visible
+ * @param cpuNanos   CPU its processing threads used over those seconds
  * @param stateBytes the RocksDB stores on disk after close (attribution only, else 0)
  * @param storedClicks clicks kept in the click history (attribution only, else 0)
  * @param ledgerBytes  the decision ledger's store on disk after close (attribution only, else 0)
  * @param decisions    decisions the ledger remembers (attribution only, else 0)
  */
 record Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
-                  long stateBytes, long storedClicks, long ledgerBytes, long decisions) {
+                  long cpuNanos, long stateBytes, long storedClicks, long ledgerBytes, long decisions) {
 
     /** The run with the median rate (of an even number, the slower of the middle two). */
     static Throughput median(List<Throughput> runs) {
@@ -25,6 +26,16 @@ record Throughput(String scenario, String contender, Guarantee guarantee, long r
 
     double recordsPerSecond() {
         return records / seconds;
+    }
+
+    /** Records per second of processing-thread CPU: a rate the machine's other load does not move. */
+    double recordsPerCpuSecond() {
+        return cpuNanos == 0 ? Double.NaN : records / (cpuNanos / 1e9);
+    }
+
+    /** Microseconds of processing-thread CPU per record. */
+    double cpuMicrosPerRecord() {
+        return cpuNanos / 1e3 / records;
     }
 
     double megabytesPerSecond() {

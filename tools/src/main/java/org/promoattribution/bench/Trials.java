@@ -41,15 +41,18 @@ final class Trials {
             RunSpec run = prepareRun(contender, workload.scenario(), guarantee, stateDir);
             long ready;
             long done;
+            long cpuNanos;
             try (OutputWatch watch = new OutputWatch(run.config(), contender.outputTopics(run),
                     contender.expectedOutputs(workload.totals()), Map.of(), r -> null);
                  Contender.Running running = contender.start(run, serdes)) {
                 ready = running.awaitReady();
+                long cpuAtReady = running.cpuNanos();
                 done = Math.max(watch.await().lastNanos(), running.awaitInputsRead());
+                cpuNanos = running.cpuNanos() - cpuAtReady;
             }
             double seconds = (done - ready) / 1e9;
             return new Throughput(workload.scenario().name(), contender.name(), guarantee, workload.records(),
-                    workload.bytes(), seconds, StateSize.rocksDbBytes(stateDir),
+                    workload.bytes(), seconds, cpuNanos, StateSize.rocksDbBytes(stateDir),
                     contender.storedClicks(workload.totals()), StateSize.storeBytes(stateDir, StoreNames.DECISION_LEDGER),
                     contender.rememberedDecisions(workload.totals()));
         } finally {

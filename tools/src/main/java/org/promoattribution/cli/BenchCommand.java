@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.promoattribution.bench.Bench;
 import org.promoattribution.bench.BenchPlan;
+import org.promoattribution.bench.StreamThreadProfile;
 import org.promoattribution.bench.micro.MicroBenchmarks;
 import org.promoattribution.config.ConfigSources;
 import org.promoattribution.local.LocalStack;
@@ -14,6 +15,7 @@ import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: how fast attribution is, next to what the same broker and Kafka Streams sustain. */
@@ -35,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
             + "instead (about a minute).")
     boolean micro;
 
+    @Option(names = "--profile", description = "Record the run with JFR and print where the stream threads of "
+            + "attribution and the passthrough spend their time over the main workload (top frames); the recording "
+            + "goes to profile.jfr beside results.json.")
+    boolean profile;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file naming the cluster (bootstrap.servers, schema.registry.url, security).")
     Path configFile;
@@ -53,16 +60,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         Bench bench = new Bench(quick ? BenchPlan.quick() : BenchPlan.full(), err);
         String mode = quick ? "quick" : "full";
-        Properties settings = ConfigSources.load(configFile, System.getenv());
-        if (Connection.configured(settings)) {
-            bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir, out);
-            return 0;
+        Properties settings;
+        try {
+            settings = ConfigSources.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        err.println("Starting the embedded Kafka broker and schema registry ...");
-        try (LocalStack stack = LocalStack.temporary().start()) {
-            settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
-            bench.run(settings, mode, "embedded broker and registry", outputDir, out);
+        StreamThreadProfile profiler = profile ? StreamThreadProfile.start() : null;
+        try {
+            if (Connection.configured(settings)) {
+                bench.run(settings, mode, settings.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), outputDir,
+                        out);
+            } else {
+                err.println("Starting the embedded Kafka broker and schema registry ...");
+                try (LocalStack stack = LocalStack.temporary().start()) {
+                    settings.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+                    settings.setProperty(RestSchemaRegistryConfig.URL, stack.schemaRegistryUrl());
+                    bench.run(settings, mode, "embedded broker and registry", outputDir, out);
+                }
+            }
+            if (profiler != null) {
+                profiler.report(outputDir.resolve("profile.jfr"), out);
+            }
+        } finally {
+            if (profiler != null) {
+                profiler.close();
+            }
         }
         return 0;
     }

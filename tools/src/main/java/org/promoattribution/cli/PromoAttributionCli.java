@@ -1,10 +1,14 @@
 package org.promoattribution.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import org.promoattribution.config.IsoDurations;
 import org.promoattribution.run.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine;
 
 /** The one entry point of every command: {@code bin/promo-attribution <command>}. */
@@ -30,6 +34,16 @@ public final class PromoAttributionCli {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new PromoAttributionCli()).setExecutionStrategy(new LogRouting());
+        // After construction, so every subcommand gets it: picocli's own reader of Duration refuses P1W.
+        return new CommandLine(new PromoAttributionCli()).setExecutionStrategy(new LogRouting())
+                .registerConverter(Duration.class, PromoAttributionCli::duration);
+    }
+
+    private static Duration duration(String value) {
+        try {
+            return IsoDurations.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration such as P30D, P2W or PT10M");
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.promoattribution.config.AttributionConfig;
@@ -18,6 +17,7 @@ import org.promoattribution.config.RuleKeys;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.simulate.DecisionJson;
 import org.promoattribution.simulate.InputLines;
+import org.promoattribution.simulate.Instants;
 import org.promoattribution.simulate.JsonEvents;
 import org.promoattribution.simulate.LineRunner;
 import org.promoattribution.simulate.Simulator;
@@ -65,14 +65,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties settings = ConfigSources.load(configFile, System.getenv());
-        if (referralWindow != null) {
-            settings.setProperty(RuleKeys.REFERRAL_WINDOW, referralWindow.toString());
-        }
-        if (decisionDelay != null) {
-            settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
-        }
+        Properties settings;
         try {
+            settings = ConfigSources.load(configFile, System.getenv());
+            if (referralWindow != null) {
+                settings.setProperty(RuleKeys.REFERRAL_WINDOW, referralWindow.toString());
+            }
+            if (decisionDelay != null) {
+                settings.setProperty(RuleKeys.DECISION_DELAY, decisionDelay.toString());
+            }
             AttributionConfig.from(settings); // a bad or mistyped setting is a usage error, said before any input is read
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -85,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
              Simulator simulator = new Simulator(settings, new AttributionMetrics(new SimpleMeterRegistry()),
-                     now == null ? Instant.now() : now)) {
+                     now == null ? Instant.ofEpochMilli(System.currentTimeMillis()) : now)) {
             InputLines lines = new InputLines(in);
             LineRunner runner = new LineRunner(new JsonEvents(mapper), simulator::send, json);
             for (InputLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -101,14 +102,12 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads --now as the event timestamps are read; it must fit epoch milliseconds, as the driver's clock does. */
+    /** Reads --now as the event timestamps are read: to the millisecond, within epoch milliseconds. */
     static final class NowConverter implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
             try {
-                Instant now = OffsetDateTime.parse(value).toInstant();
-                now.toEpochMilli();
-                return now;
+                return Instants.parse(value);
             } catch (DateTimeException | ArithmeticException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant within the range of "
                         + "epoch milliseconds, such as 2026-06-01T10:00:00Z");

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.TopicSetup;
-import org.promoattribution.cli.Connection;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HttpSettings;
 import org.promoattribution.local.LocalStack;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,8 +180,8 @@ public final class JsonEvents {
     }
 
     /**
-     * ISO-8601 instants ("2026-06-01T10:00:00Z", or with an offset), or whole epoch milliseconds;
-     * an instant that epoch milliseconds in a long cannot hold is {@code outOfRange}.
+     * ISO-8601 instants ("2026-06-01T10:00:00Z", or with an offset; read to the millisecond), or whole
+     * epoch milliseconds; an instant that epoch milliseconds in a long cannot hold is {@code outOfRange}.
      */
     private static Instant instant(JsonNode node, String field, DeadLetterReason outOfRange) {
         JsonNode value = node.get(field);
@@ -200,19 +199,14 @@ public final class JsonEvents {
         if (!value.isTextual()) {
             throw undecodable(field + " must be an ISO-8601 string or epoch milliseconds, not " + jsonType(value));
         }
-        Instant instant;
         try {
-            instant = OffsetDateTime.parse(value.textValue()).toInstant();
+            return Instants.parse(value.textValue());
         } catch (DateTimeParseException e) {
             throw undecodable(field + " is not an ISO-8601 instant: " + shown(value.textValue()));
-        }
-        try {
-            instant.toEpochMilli();
         } catch (ArithmeticException e) {
             throw new RejectedEventException(outOfRange,
                     field + " is out of the range of epoch milliseconds: " + shown(value.textValue()));
         }
-        return instant;
     }
 
     private static List<String> codes(JsonNode node) {

@@ -58,6 +58,23 @@ class PromoCodeCsvTest {
         assertThat(code.getDealId()).isNull();
     }
 
+    /** The "Create a Promo Code" form's labels, as a manager copies them, in any case and spacing. */
+    @Test
+    void theFormsLabelsReadAsTheirChoices() throws Exception {
+        List<PromoCodeCsv.Row> rows = read(HEADER
+                + "pc-1,acme,blog,A,Credit If winner,Exact Match,,,,,,\n"
+                + "pc-2,acme,blog,B,Always credit,exact,,,,,,\n"
+                + "pc-3,acme,blog,C,credit if involved,\"Regular Expression (Advanced) [Regex]\",,,,,,\n"
+                + "pc-4,acme,blog,D,  CREDIT   IF  WINNER ,regular expression  (advanced)  [REGEX],,,,,,\n"
+                + "pc-5,acme,blog,E,if_involved,Regular Expression,,,,,,\n");
+
+        assertThat(rows).extracting(PromoCodeCsv.Row::error).containsOnlyNulls();
+        assertThat(rows).extracting(r -> r.code().getCreditPolicy()).containsExactly(CreditPolicy.IF_WINNER,
+                CreditPolicy.ALWAYS, CreditPolicy.IF_INVOLVED, CreditPolicy.IF_WINNER, CreditPolicy.IF_INVOLVED);
+        assertThat(rows).extracting(r -> r.code().getMatchType()).containsExactly(MatchType.EXACT, MatchType.EXACT,
+                MatchType.REGEX, MatchType.REGEX, MatchType.REGEX);
+    }
+
     @Test
     void aDateInADaylightSavingGapMovesForward() throws Exception {
         List<PromoCodeCsv.Row> rows = read(HEADER + "pc-1,acme,blog,X,ALWAYS,EXACT,,,,2026-03-29 02:30,,Europe/Paris\n");
@@ -67,7 +84,10 @@ class PromoCodeCsvTest {
     @Test
     void reportsEachBadRowWithTheReasonThePipelineWouldGive() throws Exception {
         assertThat(errorOf("pc-1,acme,blog,X,SOMETIMES,EXACT,,,,,,"))
-                .isEqualTo("credit policy: \"SOMETIMES\" is not one of ALWAYS, IF_INVOLVED, IF_WINNER");
+                .isEqualTo("credit policy: \"SOMETIMES\" is not one of Always credit, Credit If involved, "
+                        + "Credit If winner (or ALWAYS, IF_INVOLVED, IF_WINNER)");
+        assertThat(errorOf("pc-1,acme,blog,X,ALWAYS,Fuzzy,,,,,,")).isEqualTo("match type: \"Fuzzy\" is not one of "
+                + "Exact Match, Regular Expression (Advanced) [Regex] (or EXACT, REGEX)");
         assertThat(errorOf("pc-1,acme,blog,X,ALWAYS,,,,,,,")).isEqualTo("match type is missing");
         assertThat(errorOf("pc-1,acme,,X,ALWAYS,EXACT,,,,,,")).isEqualTo("MISSING_FIELD: missing required field partnerId");
         assertThat(errorOf("pc-1,acme,blog,(a,ALWAYS,REGEX,,,,,,")).startsWith("INVALID_PATTERN: ");

@@ -99,6 +99,37 @@ class SimulateAdjustmentsTest {
     }
 
     @Test
+    void withADecisionDelayOverAnHourARefundSentRightAfterItsOrderApplies() throws IOException {
+        String laterClick = CLICK.replace("\"c1\"", "\"c2\"").replace("\"s1\"", "\"s2\"")
+                .replace("2026-06-01T10:00:00Z", "2026-06-01T13:05:00.001Z");
+        assertThat(simulateWith(List.of("--decision-delay", "PT3H"), CODE, CLICK, ORDER, REVERSAL, laterClick))
+                .containsExactly(DECISION, REVERSED);
+    }
+
+    @Test
+    void withADecisionDelayAnAdjustmentStillHeldAtTheEndOfInputIsUnknownConversion() throws IOException {
+        assertThat(simulateWith(List.of("--decision-delay", "PT3H"), REVERSAL))
+                .singleElement().asString().contains("\"reason\":\"UNKNOWN_CONVERSION\"");
+    }
+
+    @Test
+    void anAmountChangeToZeroDoesNotCloseTheOrder() throws IOException {
+        assertThat(simulate(CODE, CLICK, ORDER, change("a0", "0"), change("a2", "25"))).containsExactly(DECISION,
+                "{\"type\":\"adjustment\",\"adjustmentId\":\"a0\",\"conversionId\":\"o1\",\"status\":\"APPLIED\","
+                        + "\"reason\":\"AMOUNT_CHANGED\",\"partnerId\":\"blog\",\"previousAmount\":\"59.90\","
+                        + "\"amount\":\"0\"}",
+                "{\"type\":\"adjustment\",\"adjustmentId\":\"a2\",\"conversionId\":\"o1\",\"status\":\"APPLIED\","
+                        + "\"reason\":\"AMOUNT_CHANGED\",\"partnerId\":\"blog\",\"previousAmount\":\"0\","
+                        + "\"amount\":\"25.00\"}");
+    }
+
+    @Test
+    void anAdjustmentDatedBeforeItsOrderApplies() throws IOException {
+        String early = REVERSAL.replace("2026-06-20T09:00:00Z", "2026-05-01T09:00:00Z");
+        assertThat(simulate(CODE, CLICK, ORDER, early)).containsExactly(DECISION, REVERSED);
+    }
+
+    @Test
     void anAmountChangeWithoutAnAmountIsRejected() throws IOException {
         assertThat(simulate(change("a1", null))).containsExactly("{\"type\":\"rejected\",\"line\":1,\"error\":"
                 + "\"MISSING_FIELD: missing required field amount (an AMOUNT_CHANGE sets the order's new total)\"}");

@@ -201,6 +201,22 @@ class SimulateCommandTest {
         assertThat(simulate("simulate", "--referral-window", "PT1H", events).lines().get(0)).contains("NO_CLICK_NO_CODE");
     }
 
+    /** ISO-8601 weeks (PnW) in every duration option, as in every duration setting. */
+    @Test
+    void durationOptionsReadWeeks() throws IOException {
+        String events = file(
+                "{\"type\":\"click\",\"clickId\":\"c1\",\"programId\":\"acme\",\"sessionId\":\"s1\",\"partnerId\":\"blog\",\"timestamp\":\"2026-05-24T10:00:00Z\"}",
+                "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\",\"sessionId\":\"s1\",\"timestamp\":\"2026-06-01T10:05:00Z\"}");
+        assertThat(simulate("simulate", "--referral-window", "P1W", events).lines().get(0)).contains("NO_CLICK_NO_CODE");
+        assertThat(simulate("simulate", "--referral-window", "P2W", "--decision-delay", "P1W", events).lines().get(0))
+                .contains("LAST_CLICK");
+
+        StringWriter err = new StringWriter();
+        assertThat(simulate(err, "simulate", "--referral-window", "1W", events).exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("'1W' is not an ISO-8601 duration such as P30D, P2W or PT10M")
+                .doesNotContain("\tat ");
+    }
+
     @Test
     void decisionDelayCountsALateClickAndDecidesWhatIsLeftAtTheEnd() throws IOException {
         Run run = simulate("simulate", "--decision-delay", "PT10M", file(

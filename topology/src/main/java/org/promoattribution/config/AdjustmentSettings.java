@@ -8,7 +8,7 @@ import java.util.Map;
  * adjustment waits for its decision, and the locking period, per program if set.
  *
  * @param retention        A1: a decision is remembered this long in processing time
- * @param maxWait          A5: an adjustment waits this long in processing time for its decision
+ * @param maxWait          A5: an adjustment waits this long, after decision.delay, in processing time for its decision
  * @param lockPeriod       A3: an adjustment later than the conversion's event time + this is LOCKED
  * @param lockPeriodByProgram the lock period of the programs that set their own
  */
@@ -35,10 +35,5 @@ public record AdjustmentSettings(Duration retention, Duration maxWait, Duration 
 
     public Duration lockPeriod(String programId) {
         return lockPeriodByProgram.getOrDefault(programId, lockPeriod);
-    }
-
-    /** The same settings waiting {@code maxWait} instead (simulate decides held adjustments at the end of input). */
-    public AdjustmentSettings withMaxWait(Duration wait) {
-        return new AdjustmentSettings(retention, wait, lockPeriod, lockPeriodByProgram);
     }
 }

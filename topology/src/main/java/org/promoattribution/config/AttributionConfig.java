@@ -46,8 +46,8 @@ public record AttributionConfig(
 
     /** Every owner of keys of ours. */
     public static final List<OwnedKeys> OWNERS = List.of(Topics.KEYS, RuleKeys.KEYS, StateKeys.KEYS,
-            RecordCheckKeys.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS, UsageSettings.KEYS,
-            RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS);
+            RecordLimits.KEYS, EventTimes.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS,
+            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -91,8 +91,8 @@ public record AttributionConfig(
                 state.value(StateKeys.SWEEP_INTERVAL, values),
                 state.value(StateKeys.SWEEP_BATCH, values),
                 state.value(StateKeys.EXPLAIN_RETENTION, values),
-                RecordCheckKeys.KEYS.value(RecordLimits.MAX_CODES, values),
-                RecordCheckKeys.KEYS.value(EventTimes.MAX_AHEAD, values),
+                RecordLimits.KEYS.value(RecordLimits.MAX_CODES, values),
+                EventTimes.KEYS.value(EventTimes.MAX_AHEAD, values),
                 HttpSettings.from(values),
                 HealthSettings.from(values),
                 AdjustmentSettings.from(values),
@@ -124,6 +124,14 @@ public record AttributionConfig(
     /** SPEC rule 8: with a delay, conversions wait for late clicks; without, they are decided on arrival. */
     public boolean delaysDecisions() {
         return !decisionDelay.isZero();
+    }
+
+    /**
+     * SPEC A5: how long (processing time) an adjustment waits for its conversion's decision: the
+     * conversion itself may wait decision.delay for its decision (rule 8).
+     */
+    public Duration adjustmentWait() {
+        return decisionDelay.plus(adjustments.maxWait());
     }
 
     public Duration referralWindow(String programId) {

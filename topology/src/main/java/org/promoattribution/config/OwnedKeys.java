@@ -82,6 +82,11 @@ public final class OwnedKeys {
                 .map(f -> new Key<>(f.name() + "<programId>", f.parser(), null, f.doc())));
     }
 
+    /** The prefixes of the per-program families: {@code lock.period.program.}. */
+    public Stream<String> perProgramPrefixes() {
+        return families.keySet().stream();
+    }
+
     public boolean declares(String key) {
         return keys.containsKey(key) || families.keySet().stream().anyMatch(key::startsWith);
     }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** How declared keys read their values; each error names the key and what it expects. */
-final class Parsers {
+/**
+ * How declared keys read their values; each error names the key and what it expects. Public for
+ * the owners of keys outside this package ({@code validation.RecordLimits}).
+ */
+public final class Parsers {
     private Parsers() {
     }
 
@@ -32,7 +35,7 @@ final class Parsers {
         return parsed;
     }
 
-    static Duration nonNegativeDuration(String key, String value) {
+    public static Duration nonNegativeDuration(String key, String value) {
         Duration parsed = duration(key, value);
         if (parsed.isNegative()) {
             throw new IllegalArgumentException(key + " must not be negative: " + value);
@@ -42,13 +45,14 @@ final class Parsers {
 
     private static Duration duration(String key, String value) {
         try {
-            return Duration.parse(value);
+            return IsoDurations.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D or PT10M: " + value);
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, P2W or PT10M: "
+                    + value);
         }
     }
 
-    static int positiveInt(String key, String value) {
+    public static int positiveInt(String key, String value) {
         return atLeast(key, value, 1, "a positive integer");
     }
 

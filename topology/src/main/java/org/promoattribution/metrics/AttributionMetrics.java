@@ -49,6 +49,11 @@ public final class AttributionMetrics {
         recent.deadLetter(topic, reason, System.currentTimeMillis());
     }
 
+    /** A promo code on the validated topic that could not be applied: the definition before it stays live. */
+    public void promoCodeNotApplied() {
+        registry.counter("attribution.promo.codes.not.applied").increment();
+    }
+
     public void untrackedClick() {
         registry.counter("attribution.clicks.untracked").increment();
     }

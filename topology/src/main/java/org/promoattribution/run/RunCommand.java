@@ -69,7 +69,13 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties props = ConfigSources.load(configFile, System.getenv());
+        Properties props;
+        try {
+            props = ConfigSources.load(configFile, System.getenv());
+            AttributionConfig.from(props); // a mistyped or bad setting stops the start before a cluster starts for it
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         InstanceDataDir home;
         try {
             home = InstanceDataDir.claim(dataDir);
@@ -90,7 +96,6 @@ public class RunCommand implements Callable<Integer> {
 
     /** Starts the pipeline (and a cluster of its own if none is configured); Ctrl-C stops it all. */
     private void start(Properties props, InstanceDataDir home, CountDownLatch stopped) throws Exception {
-        AttributionConfig.from(props); // a mistyped or bad setting stops the start before a cluster starts for it
         OwnCluster own = null;
         if (!props.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
             own = ownCluster().orElseThrow(() -> new ParameterException(spec.commandLine(),

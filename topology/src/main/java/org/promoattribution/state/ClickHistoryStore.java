@@ -1,12 +1,12 @@
 package org.promoattribution.state;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -22,60 +22,58 @@ import org.promoattribution.rule.TrackedClick;
 /**
  * Each session's tracked clicks, one store entry per click keyed by (session, program,
  * timestamp, arrival), so that adding a click and finding the latest one in a time range
- * each cost one seek whatever the history's length. A small per-session entry keeps the
- * arrival counter, the count (for the per-session bound), the oldest click time (so an append
- * looks for clicks to drop only when there are some), the latest (the session's own clock:
- * SPEC "Time" keeps a click until the session's own latest event time has passed it by the
- * retention, whatever other sessions and programs do) and the wall-clock time of its last click
- * (for forgetting sessions idle that long in processing time). The ids of the clicks held are
- * kept too, keyed by (session, clickId), for SPEC rule 7: a point lookup, and an id leaves with
- * its click.
+ * each cost one seek whatever the history's length. A small per-session entry
+ * ({@link SessionEntry}, in a cached store) keeps the session's clock, its count and the hashes of
+ * its clicks' ids: a click costs one RocksDB write (the click) and one cached update, and a click
+ * delivered again (SPEC rule 7: same program, session and id) is found without reading the store.
  */
 public final class ClickHistoryStore {
-    private static final byte[] HELD = new byte[0];
     private final KeyValueStore<Bytes, byte[]> clicks;
     private final KeyValueStore<Bytes, byte[]> sessions;
-    private final KeyValueStore<Bytes, byte[]> clickIds;
     private Bytes sweepCursor;
 
-    public ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions,
-                      KeyValueStore<Bytes, byte[]> clickIds) {
+    public ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions) {
         this.clicks = clicks;
         this.sessions = sessions;
-        this.clickIds = clickIds;
     }
 
     /**
-     * Whether the session holds a click with this id (SPEC rule 7). A click dropped from the
-     * history is forgotten with it: delivered again, it is too old for the window or, past the
-     * bound, the oldest again, and so dropped again.
+     * What one append did to the store: whether the click was a re-delivery of one held, whether
+     * it was stored, and the clicks it pushed out.
      */
-    public boolean holds(String sessionId, String clickId) {
-        return clickIds.get(SessionKey.clickIdKey(sessionId, clickId)) != null;
-    }
-
-    /** What one append did to the store: whether the click was stored, and the clicks it pushed out. */
-    public record Appended(boolean stored, int evictedByWindow, int evictedByBound) {
+    public record Appended(boolean duplicate, boolean stored, int evictedByWindow, int evictedByBound) {
+        static final Appended DUPLICATE = new Appended(true, false, 0, 0);
     }
 
     /**
-     * Adds a click unless the session's own clock has already passed it by {@code retention},
-     * then drops the session's clicks older than its latest time less {@code retention} and,
-     * past {@code maxClicks}, the oldest of those whose partner has a later one, a tenth of the bound
-     * more at once (see {@link #overBound}).
+     * Adds a click unless the session holds one of that id (SPEC rule 7; a click dropped from the
+     * history is forgotten with it: delivered again, it is too old for the window or, past the bound,
+     * the oldest again, and so dropped again) or the session's own clock has already passed it by
+     * {@code retention}; then drops the session's clicks older than its latest time less
+     * {@code retention} and, past {@code maxClicks}, the oldest of those whose partner has a later one,
+     * a tenth of the bound more at once (see {@link #overBound}).
      * {@code wallNowMs} is when the session was last heard of.
      */
     public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
                     Duration retention, int maxClicks, long wallNowMs) {
-        SessionState state = SessionState.read(sessions.get(session.prefixBytes()));
+        SessionEntry state = SessionEntry.read(sessions.get(session.prefixBytes()));
+        if (!state.known) {
+            state = withClicksRead(session, state); // an entry of an earlier layout: once per session
+        }
+        int idHash = SessionEntry.hash(clickId);
+        if (state.mayHold(idHash) && holds(session, clickId)) {
+            return Appended.DUPLICATE;
+        }
         long time = timestamp.toEpochMilli();
         long latest = Math.max(state.latestTimestamp, time);
         long cutoff = latest - retention.toMillis();
         if (time < cutoff) {
-            return new Appended(false, 0, 0); // too old to count for any conversion of the session still to come
+            return new Appended(false, false, 0, 0); // too old to count for any conversion of the session still to come
         }
         clicks.put(session.clickKey(time, state.nextArrival), ClickEntry.encode(clickId, partnerId));
-        clickIds.put(SessionKey.clickIdKey(session.sessionId(), clickId), HELD);
+        int[] hashes = SessionEntry.with(state.idHashes, idHash);
+        Map<String, Integer> partners = state.partners;
+        SessionEntry.count(partners, partnerId, 1);
         int count = state.count + 1;
         long oldest = Math.min(state.oldestTimestamp, time);
         int byWindow = 0;
@@ -106,12 +104,38 @@ public final class ClickHistoryStore {
             dropped.addAll(overBound);
             inWindow.removeAll(overBound);
             oldest = inWindow.isEmpty() ? Long.MAX_VALUE : SessionKey.timestampOf(inWindow.get(0).key);
-            deleteAll(session, dropped);
+            hashes = SessionEntry.without(hashes, deleteAll(dropped));
+            dropped.forEach(kv -> SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), -1));
             count -= byWindow + byBound;
         }
-        sessions.put(session.prefixBytes(),
-                new SessionState(state.nextArrival + 1, count, latest, oldest, wallNowMs).write());
-        return new Appended(true, byWindow, byBound);
+        sessions.put(session.prefixBytes(), new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs,
+                hashes, partners, true).write());
+        return new Appended(false, true, byWindow, byBound);
+    }
+
+    /** Whether the session holds a click of this id: read only when its hash is held, so rarely. */
+    private boolean holds(SessionKey session, String clickId) {
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+            while (it.hasNext()) {
+                if (ClickEntry.clickIdOf(it.next().value).equals(clickId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The entry with the hashes and partners of the session's clicks, read from them. */
+    private SessionEntry withClicksRead(SessionKey session, SessionEntry entry) {
+        List<Integer> hashes = new ArrayList<>();
+        Map<String, Integer> partners = new HashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
+            it.forEachRemaining(kv -> {
+                hashes.add(SessionEntry.hash(ClickEntry.clickIdOf(kv.value)));
+                SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), 1);
+            });
+        }
+        return entry.withClicks(hashes.stream().mapToInt(Integer::intValue).toArray(), partners);
     }
 
     /**
@@ -142,17 +166,7 @@ public final class ClickHistoryStore {
     }
 
     public ClickLog log(SessionKey session) {
-        return new StoreClickLog(session);
-    }
-
-    /**
-     * Up to {@code limit} clicks of the session with {@code from <= timestamp <= to}, latest
-     * first in SPEC rule 2's order (the first is the winning click).
-     */
-    public List<TrackedClick> latestIn(SessionKey session, Instant from, Instant to, int limit) {
-        try (Stream<TrackedClick> clicks = log(session).latestFirst(from, to)) {
-            return clicks.limit(limit).toList();
-        }
+        return new StoreClickLog(session, SessionEntry.read(sessions.get(session.prefixBytes())));
     }
 
     /**
@@ -174,8 +188,8 @@ public final class ClickHistoryStore {
         int deleted = 0;
         for (KeyValue<Bytes, byte[]> entry : visited) {
             SessionKey session = SessionKey.fromPrefix(entry.key.get());
-            SessionState state = SessionState.read(entry.value);
-            if (state.lastSeenWallMs == SessionState.UNKNOWN) {
+            SessionEntry state = SessionEntry.read(entry.value);
+            if (state.lastSeenWallMs == SessionEntry.UNKNOWN) {
                 // Written by a version that did not keep it: the idle time counts from now.
                 sessions.put(entry.key, state.seenAt(wallNowMs).write());
             } else if (wallNowMs - state.lastSeenWallMs > retentionForProgram.apply(session.programId()).toMillis()) {
@@ -183,28 +197,39 @@ public final class ClickHistoryStore {
                 try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
                     it.forEachRemaining(all::add);
                 }
-                deleted += deleteAll(session, all);
+                deleted += deleteAll(all).length;
                 sessions.delete(entry.key);
             }
         }
         return deleted;
     }
 
-    /** Deletes these clicks of the session, and their ids with them. */
-    private int deleteAll(SessionKey session, List<KeyValue<Bytes, byte[]>> dropped) {
-        for (KeyValue<Bytes, byte[]> kv : dropped) {
-            clicks.delete(kv.key);
-            clickIds.delete(SessionKey.clickIdKey(session.sessionId(), ClickEntry.clickIdOf(kv.value)));
+    /** Deletes these clicks; returns the hashes of their ids. */
+    private int[] deleteAll(List<KeyValue<Bytes, byte[]>> dropped) {
+        int[] hashes = new int[dropped.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            clicks.delete(dropped.get(i).key);
+            hashes[i] = SessionEntry.hash(ClickEntry.clickIdOf(dropped.get(i).value));
         }
-        return dropped.size();
+        return hashes;
     }
 
-    /** The click log of one session, read lazily from the newest click backwards. */
+    /**
+     * The click log of one session, read lazily from the newest click backwards; a partner the
+     * session entry holds no click of is not looked for.
+     */
     private final class StoreClickLog implements ClickLog {
         private final SessionKey session;
+        private final SessionEntry entry;
 
-        StoreClickLog(SessionKey session) {
+        StoreClickLog(SessionKey session, SessionEntry entry) {
             this.session = session;
+            this.entry = entry;
+        }
+
+        @Override
+        public Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
+            return entry.mayHoldPartner(partnerId) ? ClickLog.super.latestOf(partnerId, from, to) : Optional.empty();
         }
 
         /** The store's key order, (timestamp, arrival), read backwards: SPEC rule 2's order. */
@@ -218,34 +243,6 @@ public final class ClickHistoryStore {
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
                     .map(kv -> ClickEntry.decode(kv.key, kv.value))
                     .onClose(it::close);
-        }
-    }
-
-    /** The per-session entry; the two shorter layouts of earlier versions are still read. */
-    private record SessionState(long nextArrival, int count, long latestTimestamp, long oldestTimestamp,
-                                long lastSeenWallMs) {
-        static final long UNKNOWN = Long.MIN_VALUE;
-        /** Entries written before the oldest time was kept: unknown, so the next append looks. */
-        private static final int WITHOUT_OLDEST = Long.BYTES * 2 + Integer.BYTES;
-        private static final int WITHOUT_LAST_SEEN = WITHOUT_OLDEST + Long.BYTES;
-
-        static SessionState read(byte[] bytes) {
-            if (bytes == null) {
-                return new SessionState(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, UNKNOWN);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            return new SessionState(buffer.getLong(), buffer.getInt(), buffer.getLong(),
-                    bytes.length == WITHOUT_OLDEST ? Long.MIN_VALUE : buffer.getLong(),
-                    bytes.length <= WITHOUT_LAST_SEEN ? UNKNOWN : buffer.getLong());
-        }
-
-        SessionState seenAt(long wallMs) {
-            return new SessionState(nextArrival, count, latestTimestamp, oldestTimestamp, wallMs);
-        }
-
-        byte[] write() {
-            return ByteBuffer.allocate(WITHOUT_LAST_SEEN + Long.BYTES).putLong(nextArrival).putInt(count)
-                    .putLong(latestTimestamp).putLong(oldestTimestamp).putLong(lastSeenWallMs).array();
         }
     }
 }

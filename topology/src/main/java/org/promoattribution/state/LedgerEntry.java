@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.promoattribution.rule.ConversionBalance;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Outcome;
 
@@ -26,8 +28,14 @@ public record LedgerEntry(Outcome outcome, String partnerId, long conversionTime
                 decision.getAmount(), false);
     }
 
-    public LedgerEntry withAmount(BigDecimal newAmount, boolean nowReversed) {
-        return new LedgerEntry(outcome, partnerId, conversionTimeMs, newAmount, nowReversed);
+    public static LedgerEntry of(ConversionBalance balance) {
+        return new LedgerEntry(balance.outcome(), balance.partnerId(), balance.conversionTime().toEpochMilli(),
+                balance.amount(), balance.reversed());
+    }
+
+    /** The conversion as SPEC "Adjustments" sees it. */
+    public ConversionBalance balance() {
+        return new ConversionBalance(outcome, partnerId, Instant.ofEpochMilli(conversionTimeMs), amount, reversed);
     }
 
     public byte[] encode() {

@@ -29,15 +29,6 @@ public record SessionKey(String sessionId, String programId, byte[] prefix) {
                 .array());
     }
 
-    /** The key of a click id held in a session, whatever its program (SPEC rule 7). */
-    static Bytes clickIdKey(String sessionId, String clickId) {
-        byte[] session = sessionPrefix(sessionId).get();
-        byte[] click = clickId.getBytes(StandardCharsets.UTF_8);
-        byte[] key = Arrays.copyOf(session, session.length + click.length);
-        System.arraycopy(click, 0, key, session.length, click.length);
-        return Bytes.wrap(key);
-    }
-
     /** The session and program of one click's key. */
     static SessionKey ofClickKey(Bytes clickKey) {
         byte[] key = clickKey.get();

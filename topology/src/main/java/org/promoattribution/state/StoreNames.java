@@ -4,10 +4,11 @@ package org.promoattribution.state;
 public final class StoreNames {
     /** Tracked clicks, one entry per click: session, program, timestamp, arrival. */
     public static final String CLICK_HISTORY = "click-history";
-    /** Per session and program: next arrival number, click count, oldest and latest click time. */
+    /**
+     * Per session and program: next arrival number, click count, oldest and latest click time, and
+     * the hashes of the held clicks' ids (for duplicate deliveries).
+     */
     public static final String CLICK_SESSIONS = "click-sessions";
-    /** The ids of the clicks in the history, per session, for duplicate deliveries. */
-    public static final String CLICK_IDS = "click-ids";
     /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
     public static final String SEEN_CONVERSIONS = "seen-conversions";
     /**

@@ -28,7 +28,6 @@ import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.usage.UsageContribution;
-import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.validation.RecordChecks;
 
 /**
@@ -58,18 +57,21 @@ public final class AttributionTopology {
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                                  PromoCodeIndex index) {
+        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()));
+    }
+
+    static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                          PromoCodeIndex index, PromoCodeApplier applier) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
 
-        // Promo codes are checked once, on the partitioned stream that can reach the dead-letter
-        // topic; only valid definitions and tombstones reach the global store, via a topic of ours.
-        CodeDefinitions codeDefinitions = new CodeDefinitions(config.codeTable().regexMaxStates());
-        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> {
-            codeDefinitions.check(p);
-            return p;
-        });
+        // Promo codes are checked and tried out once, on the partitioned stream that can reach the
+        // dead-letter topic; only definitions that applied and tombstones reach the global store, via
+        // a topic of ours.
+        RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(),
+                (p, now) -> applier.tryOut(p));
         Map<String, KStream<byte[], byte[]>> definitions = builder.stream(topics.promoCodes(),
                         raw.withName("promo-codes-source"))
                 .split(Named.as("promo-codes-"))
@@ -86,7 +88,7 @@ public final class AttributionTopology {
                         Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
                 topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
                 () -> new PromoCodeStoreUpdater(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
-                        codeDefinitions, index, topics.validatedPromoCodes()));
+                        applier, index, topics.validatedPromoCodes(), metrics));
 
         RecordChecks checks = config.recordChecks();
         RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
@@ -103,7 +105,7 @@ public final class AttributionTopology {
         boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
                 .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS, StoreNames.CLICK_IDS,
+                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
                         Named.as("decisions-encode"))
@@ -118,8 +120,8 @@ public final class AttributionTopology {
 
         addLedgerStores(builder, config);
         KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
-                .process(() -> new LedgerProcessor(config.adjustments(), topics, serdes.adjustmentDecision().serializer(),
-                        metrics), Named.as("decision-ledger"),
+                .process(() -> new LedgerProcessor(config.adjustments(), config.adjustmentWait(), topics,
+                        serdes.adjustmentDecision().serializer(), metrics), Named.as("decision-ledger"),
                         StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
                         StoreNames.ADJUSTMENT_HISTORY);
         written.to((key, output, context) -> output.topic(),
@@ -235,8 +237,6 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CLICK_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),

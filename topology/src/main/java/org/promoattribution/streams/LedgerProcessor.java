@@ -13,6 +13,8 @@ import org.promoattribution.config.AdjustmentSettings;
 import org.promoattribution.config.Topics;
 import org.promoattribution.explain.AdjustmentHistory;
 import org.promoattribution.metrics.AttributionMetrics;
+import org.promoattribution.rule.AdjustmentRule;
+import org.promoattribution.rule.AdjustmentVerdict;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.state.HeldAdjustments;
@@ -26,12 +28,14 @@ import org.promoattribution.state.StoreNames;
  * adjustment.retention of processing time (SPEC rule 7 whatever the session: an order re-sent
  * under a session of another partition was decided there too, and stops here), and remembered
  * for the order's adjustments (A1). Adjustments are de-duplicated (A6), decided in arrival order
- * (A2–A4), or wait for their decision up to adjustment.max.wait (A5). State and outputs change in
+ * (A2–A4), or wait for their decision up to decision.delay + adjustment.max.wait (A5). State and outputs change in
  * one transaction under exactly-once.
  */
 final class LedgerProcessor implements Processor<String, LedgerInput, String, LedgerOutput> {
     private static final byte[] SEEN = new byte[0];
     private final AdjustmentSettings settings;
+    /** A5: decision.delay + adjustment.max.wait. */
+    private final Duration adjustmentWait;
     private final Topics topics;
     private final Serializer<AdjustmentDecision> adjustmentSerializer;
     private final AttributionMetrics metrics;
@@ -41,9 +45,10 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
     private HeldAdjustments held;
     private AdjustmentHistory history;
 
-    LedgerProcessor(AdjustmentSettings settings, Topics topics, Serializer<AdjustmentDecision> adjustmentSerializer,
+    LedgerProcessor(AdjustmentSettings settings, Duration adjustmentWait, Topics topics, Serializer<AdjustmentDecision> adjustmentSerializer,
                     AttributionMetrics metrics) {
         this.settings = settings;
+        this.adjustmentWait = adjustmentWait;
         this.topics = topics;
         this.adjustmentSerializer = adjustmentSerializer;
         this.metrics = metrics;
@@ -57,8 +62,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         seenAdjustments = new SeenIds(context.getStateStore(StoreNames.SEEN_ADJUSTMENTS), retentionMs);
         held = new HeldAdjustments(context.getStateStore(StoreNames.HELD_ADJUSTMENTS));
         history = new AdjustmentHistory(context.getStateStore(StoreNames.ADJUSTMENT_HISTORY));
-        Duration wait = settings.maxWait();
-        Duration every = wait.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
+        Duration every = adjustmentWait.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(100) : Duration.ofSeconds(1);
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::rejectOverdue);
     }
 
@@ -103,19 +107,19 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Le
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Bytes conversion = SeenIds.key(adjustment.getProgramId(), adjustment.getConversionId());
         SeenIds.Sighting sighting = ledger.find(conversion, now.toEpochMilli());
-        LedgerEntry before = LedgerEntry.decode(sighting.detail());
-        AdjustmentRule.Applied applied = AdjustmentRule.apply(adjustment, before,
-                settings.lockPeriod(adjustment.getProgramId()), now);
-        if (applied.after() != before) { // a rejection leaves the entry as it was
-            ledger.replace(conversion, sighting, applied.after().encode());
+        AdjustmentVerdict verdict = AdjustmentRule.apply(adjustment.getKind(), adjustment.getAmount(),
+                adjustment.getTimestamp(), LedgerEntry.decode(sighting.detail()).balance(),
+                settings.lockPeriod(adjustment.getProgramId()));
+        if (verdict.applied()) { // a rejection leaves the entry as it was
+            ledger.replace(conversion, sighting, LedgerEntry.of(verdict.after()).encode());
         }
-        emit(adjustment, applied.decision());
+        emit(adjustment, AdjustmentDecisions.of(adjustment, verdict, now));
     }
 
-    /** A5: an adjustment whose decision did not come within adjustment.max.wait. */
+    /** A5: an adjustment whose decision did not come within decision.delay + adjustment.max.wait. */
     private void rejectOverdue(long wallNowMs) {
-        held.releaseArrivedBy(wallNowMs - settings.maxWait().toMillis(),
-                a -> emit(a, AdjustmentRule.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
+        held.releaseArrivedBy(wallNowMs - adjustmentWait.toMillis(),
+                a -> emit(a, AdjustmentDecisions.unknownConversion(a, Instant.ofEpochMilli(wallNowMs))));
     }
 
     private void emit(ConversionAdjustment adjustment, AdjustmentDecision decision) {

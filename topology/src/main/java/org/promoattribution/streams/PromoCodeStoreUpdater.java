@@ -8,34 +8,37 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.state.StoreNames;
-import org.promoattribution.validation.CodeDefinitions;
-import org.promoattribution.validation.InvalidRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global promo-code store and the in-memory {@link PromoCodeIndex} beside it in step
- * with the validated promo codes (SPEC rule 9). Only definitions that passed the topology's
- * checks reach this topic; an invalid update went to the dead-letter topic instead and the
- * definition it meant to replace stays live.
+ * with the validated promo codes (SPEC rule 9). Only definitions that the promo-codes stream
+ * applied once ({@link PromoCodeApplier#tryOut}) reach this topic; one that failed went to the
+ * dead-letter topic instead. A definition that still fails here (written to this topic by hand)
+ * leaves the definition it meant to replace live, as an invalid update does, and is counted: this
+ * processor cannot reach the dead-letter topic, and runs on every instance.
  */
 final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(PromoCodeStoreUpdater.class);
     private final RecordDecoder<PromoCode> decoder;
-    private final CodeDefinitions definitions;
+    private final PromoCodeApplier applier;
     private final PromoCodeIndex index;
     private final String topic;
+    private final AttributionMetrics metrics;
     private KeyValueStore<byte[], byte[]> store;
     private ProcessorContext<Void, Void> context;
 
-    PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, CodeDefinitions definitions, PromoCodeIndex index,
-                          String topic) {
+    PromoCodeStoreUpdater(RecordDecoder<PromoCode> decoder, PromoCodeApplier applier, PromoCodeIndex index,
+                          String topic, AttributionMetrics metrics) {
         this.decoder = decoder;
-        this.definitions = definitions;
+        this.applier = applier;
         this.index = index;
         this.topic = topic;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,34 +56,26 @@ final class PromoCodeStoreUpdater implements Processor<byte[], byte[], Void, Voi
         if (record.key() == null) {
             return;
         }
-        if (apply(record.key(), record.value())) {
-            store.put(record.key(), record.value());
-        } else {
+        if (record.value() == null) {
+            index.remove(new String(record.key(), StandardCharsets.UTF_8));
             store.delete(record.key());
-        }
+        } else if (apply(record.key(), record.value())) {
+            store.put(record.key(), record.value());
+        } // else the store keeps the bytes of the definition that stays live
     }
 
-    /** Updates the index; true when the key now holds a valid definition. */
+    /** Updates the index; false when the definition could not be applied and the one before stays live. */
     private boolean apply(byte[] key, byte[] value) {
         String id = new String(key, StandardCharsets.UTF_8);
-        if (value == null) {
-            index.remove(id);
-            return false;
-        }
         try {
-            index.put(id, definitions.check(decoder.decode(topic, value,
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()))));
+            applier.apply(index, id, decoder.decode(topic, value, Instant.ofEpochMilli(context.currentSystemTimeMs())));
             return true;
-        } catch (InvalidRecordException e) {
-            // Checked upstream; only a definition written to this topic by hand can get here.
-            index.remove(id);
-            return false;
         } catch (RuntimeException e) {
-            // The global thread has no exception handler and cannot be replaced: a failure here
-            // would stop the whole instance. The definition was checked upstream, so this is a
-            // bug; the code is left out of the index, loudly, rather than stopping everyone.
-            log.error("promo code {} could not be applied and is not live", id, e);
-            index.remove(id);
+            if (ProcessingErrorDeadLetters.isRegistryFailure(e)) {
+                throw e; // not the definition's fault: skipping it would lose an update; the instance fails and restarts
+            }
+            log.error("promo code {} could not be applied; the definition live before stays live", id, e);
+            metrics.promoCodeNotApplied();
             return false;
         }
     }

@@ -2,6 +2,8 @@ package org.promoattribution.validation;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.promoattribution.config.OwnedKeys;
+import org.promoattribution.config.Parsers;
 
 /**
  * SPEC "Time": an event time must be plausible, so that one record from a broken clock cannot
@@ -9,7 +11,10 @@ import java.time.Instant;
  */
 public final class EventTimes {
     public static final String MAX_AHEAD = "event.time.max.ahead";
-    public static final Duration DEFAULT_MAX_AHEAD = Duration.ofHours(1);
+    /** The settings of these checks, read by {@link org.promoattribution.config.AttributionConfig}. */
+    public static final OwnedKeys KEYS = OwnedKeys.of("event times", "event.time.")
+            .define(MAX_AHEAD, Parsers::nonNegativeDuration, "PT1H",
+                    "an event time later than the wall clock + this is INVALID_TIMESTAMP");
     public static final Instant SCHEDULE_MIN = Instant.EPOCH;
     /** The last millisecond of 9999-12-31 (UTC). */
     public static final Instant SCHEDULE_MAX = Instant.parse("9999-12-31T23:59:59.999Z");

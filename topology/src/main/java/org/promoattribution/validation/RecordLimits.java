@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import org.promoattribution.codes.TypedCodes;
+import org.promoattribution.config.OwnedKeys;
+import org.promoattribution.config.Parsers;
 
 /**
  * SPEC "Limits": the bounds every record keeps, so that nothing made from it downstream (a
@@ -13,7 +15,11 @@ import org.promoattribution.codes.TypedCodes;
  */
 public final class RecordLimits {
     public static final String MAX_CODES = "conversion.max.codes";
-    public static final int DEFAULT_MAX_CODES = 100;
+    private static final int DEFAULT_MAX_CODES = 100;
+    /** The settings of these limits, read by {@link org.promoattribution.config.AttributionConfig}. */
+    public static final OwnedKeys KEYS = OwnedKeys.of("record limits", "conversion.")
+            .define(MAX_CODES, Parsers::positiveInt, String.valueOf(DEFAULT_MAX_CODES),
+                    "more promo codes than this on one order is LIMIT_EXCEEDED");
     public static final int MAX_ID_LENGTH = 256;
     public static final int MAX_CODE_LENGTH = 1_000;
     /** decimal(20,4): at most 16 digits before the point and 4 after. */

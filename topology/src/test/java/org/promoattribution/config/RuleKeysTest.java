@@ -35,6 +35,21 @@ class RuleKeysTest {
         assertThat(config.streams().stringPropertyNames()).noneMatch(RuleKeys.KEYS::covers);
     }
 
+    /** ISO-8601 writes weeks as PnW; every kind of duration setting reads them (positive, per program, not negative). */
+    @Test
+    void weeksAreReadInEveryKindOfDurationSetting() {
+        AttributionConfig config = config("referral.window", "P2W", "referral.window.program.acme", "P1W",
+                "decision.delay", "P1W", "decision.max.wait", "p3w");
+        assertThat(config.referralWindow()).isEqualTo(Duration.ofDays(14));
+        assertThat(config.referralWindow("acme")).isEqualTo(Duration.ofDays(7));
+        assertThat(config.decisionDelay()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.decisionMaxWait()).isEqualTo(Duration.ofDays(21));
+        assertThatThrownBy(() -> config("referral.window", "P0W")).hasMessage(
+                "referral.window must be a positive duration: P0W");
+        assertThatThrownBy(() -> config("decision.delay", "-P1W")).hasMessage(
+                "decision.delay must not be negative: -P1W");
+    }
+
     @Test
     void theMaxWaitIsTwiceTheDelayUnlessSet() {
         assertThat(config("decision.delay", "PT1M").decisionMaxWait()).isEqualTo(Duration.ofMinutes(2));
@@ -43,7 +58,7 @@ class RuleKeysTest {
     @Test
     void badValuesAreRefusedNamingTheKey() {
         assertThatThrownBy(() -> config("referral.window", "30 days")).hasMessage(
-                "referral.window must be an ISO-8601 duration such as P30D or PT10M: 30 days");
+                "referral.window must be an ISO-8601 duration such as P30D, P2W or PT10M: 30 days");
         assertThatThrownBy(() -> config("referral.window.program.acme", "PT0S")).hasMessage(
                 "referral.window.program.acme must be a positive duration: PT0S");
         assertThatThrownBy(() -> config("session.max.clicks", "0")).hasMessage(

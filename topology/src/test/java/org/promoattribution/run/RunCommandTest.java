@@ -38,6 +38,16 @@ class RunCommandTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    @Test
+    void aBadSettingIsAUsageErrorInOneLineBeforeAnythingStarts() throws Exception {
+        Path config = Files.writeString(dir.resolve("app.properties"), "referral.window=30 days\n");
+
+        assertThat(run("run", "--config", config.toString(), "--data-dir", dir.resolve("data").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("referral.window must be an ISO-8601 duration").doesNotContain("\tat ");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
     private int run(String... args) {
         CommandLine cli = PipelineMain.commandLine();
         cli.setOut(new PrintWriter(out, true));

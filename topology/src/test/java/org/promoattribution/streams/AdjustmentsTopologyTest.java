@@ -157,6 +157,42 @@ class AdjustmentsTopologyTest {
             assertThat(d.getPreviousAmount()).isNull();
             assertThat(d.getAmount()).isEqualByComparingTo("12.5");
         }
+        @Test
+        void anAmountChangeToZeroDoesNotCloseTheConversion() {
+            creditedOrder();
+            pipeline.adjustments(amountChange("a1", "o1", "2026-06-10T09:00:00Z", "0"),
+                    amountChange("a2", "o1", "2026-06-11T09:00:00Z", "25"),
+                    reversal("a3", "o1", "2026-06-12T09:00:00Z"));
+            List<AdjustmentDecision> decided = pipeline.adjustmentDecisions();
+            assertDecided(decided.get(0), AdjustmentStatus.APPLIED, AdjustmentReason.AMOUNT_CHANGED, "59.90", "0");
+            assertDecided(decided.get(1), AdjustmentStatus.APPLIED, AdjustmentReason.AMOUNT_CHANGED, "0", "25");
+            assertDecided(decided.get(2), AdjustmentStatus.APPLIED, AdjustmentReason.REVERSED, "25", "0");
+        }
+
+        @Test
+        void anAdjustmentDatedBeforeItsConversionApplies() {
+            creditedOrder();
+            pipeline.adjustments(amountChange("a1", "o1", "2026-05-20T09:00:00Z", "40"));
+            assertDecided(pipeline.adjustmentDecision(), AdjustmentStatus.APPLIED, AdjustmentReason.AMOUNT_CHANGED,
+                    "59.90", "40");
+        }
+
+        @Test
+        void anAdjustmentDoesNotMoveStreamTime() {
+            restartWith("decision.delay", "PT1H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", ORDER_TIME));
+            // dated past o1's decision time, and before it: neither decides o1
+            pipeline.adjustments(reversal("a1", "o1", "2026-06-01T12:00:00Z"),
+                    amountChange("a2", "o1", "2026-05-01T12:00:00Z", "10"));
+            assertThat(pipeline.decisions()).isEmpty();
+            assertThat(pipeline.adjustmentDecisions()).isEmpty();
+            // a click later than t + D moves stream time: o1 is decided, then its held adjustments
+            pipeline.clicks(click("c2", "s2", "news", "2026-06-01T11:05:00.001Z"));
+            assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
+            assertThat(pipeline.adjustmentDecisions()).extracting(AdjustmentDecision::getReason)
+                    .containsExactly(AdjustmentReason.REVERSED, AdjustmentReason.ALREADY_REVERSED);
+        }
     }
 
     @Nested
@@ -243,6 +279,31 @@ class AdjustmentsTopologyTest {
             decided.forEach(AdjustmentsTopologyTest::assertDecidedUnknown);
             assertThat(decided).extracting(AdjustmentDecision::getAdjustmentId)
                     .containsExactly("first", "second", "third", "fourth");
+        }
+
+        @Test
+        void anAdjustmentWaitsForTheDecisionDelayPlusTheMaxWait() {
+            restartWith("decision.delay", "PT2H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", ORDER_TIME))
+                    .adjustments(reversal("a1", "o1", "2026-06-01T10:06:00Z"));
+            pipeline.advanceWallClock(Duration.ofMinutes(2 * 60 + 59));
+            assertThat(pipeline.adjustmentDecisions()).isEmpty();
+            // stream time passes t + D: o1 is decided, and its refund applied
+            pipeline.clicks(click("c2", "s2", "news", "2026-06-01T12:05:00.001Z"));
+            assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
+            assertDecided(pipeline.adjustmentDecision(), AdjustmentStatus.APPLIED, AdjustmentReason.REVERSED,
+                    "59.90", "0");
+        }
+
+        @Test
+        void withADecisionDelayAnAdjustmentIsUnknownAfterTheDelayPlusTheMaxWait() {
+            restartWith("decision.delay", "PT2H", "decision.max.wait", "PT10H");
+            pipeline.adjustments(reversal("a1", "o1", "2026-06-01T10:06:00Z"));
+            pipeline.advanceWallClock(Duration.ofMinutes(2 * 60 + 59));
+            assertThat(pipeline.adjustmentDecisions()).isEmpty();
+            pipeline.advanceWallClock(Duration.ofMinutes(2));
+            assertDecidedUnknown(pipeline.adjustmentDecision());
         }
 
         @Test

@@ -33,7 +33,7 @@ import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.explain.Explanation;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.explain.ExplanationCodec;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
@@ -87,6 +87,17 @@ public final class AttributionDriver implements AutoCloseable {
 
     /** @param wallClock the driver's wall clock at start: "now" for the pipeline (SPEC "Time") */
     public AttributionDriver(Properties settings, Instant wallClock) {
+        this(settings, wallClock, AttributionTopology::build);
+    }
+
+    /** How a test builds the topology under the driver: {@link AttributionTopology#build} but for a part it swaps. */
+    @FunctionalInterface
+    public interface TopologyFactory {
+        Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics);
+    }
+
+    /** @param topology builds the topology to drive, from the driver's configuration, serdes and metrics */
+    public AttributionDriver(Properties settings, Instant wallClock, TopologyFactory topology) {
         this.wallClock = wallClock;
         try {
             stateDir = Files.createTempDirectory("attribution-test");
@@ -102,8 +113,8 @@ public final class AttributionDriver implements AutoCloseable {
         topics = config.topics();
         serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         AttributionMetrics metrics = new AttributionMetrics(meters);
-        topology = AttributionTopology.build(config, serdes, metrics);
-        driver = new TopologyTestDriver(topology, AttributionTopology.settings(config, metrics), wallClock);
+        this.topology = topology.build(config, serdes, metrics);
+        driver = new TopologyTestDriver(this.topology, AttributionTopology.settings(config, metrics), wallClock);
         ByteArraySerializer bytes = new ByteArraySerializer();
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
@@ -324,7 +335,7 @@ public final class AttributionDriver implements AutoCloseable {
     public Explanation explanation(String conversionId) {
         try (var it = driver.<String, byte[]>getWindowStore(StoreNames.EXPLANATIONS)
                 .backwardFetch(conversionId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            return it.hasNext() ? ExplanationJson.decode(it.next().value) : null;
+            return it.hasNext() ? ExplanationCodec.decode(it.next().value) : null;
         }
     }
 
