@@ -1,10 +1,12 @@
 package org.promoattribution.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.testing.Fixtures.amountChange;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
 import static org.promoattribution.testing.Fixtures.regex;
+import static org.promoattribution.testing.Fixtures.reversal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,6 +133,18 @@ class UsageTopologyTest {
         }
 
         @Test
+        void adjustmentsDoNotChangeTheFigures() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "summer10"));
+            assertThat(pipeline.usage()).containsExactly(figures("pc-1", "blog", JUNE_1, 1, 1, 0, 0, false));
+            pipeline.adjustments(amountChange("a1", "o1", "2026-06-02T09:00:00Z", "0"),
+                    reversal("a2", "o1", "2026-06-03T09:00:00Z"));
+            assertThat(pipeline.adjustmentDecisions()).hasSize(2);
+            assertThat(pipeline.usageUpdates()).isEmpty();
+        }
+
+        @Test
         void conversionWithoutMatchedCodesWritesNoFigures() {
             pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
@@ -182,7 +196,7 @@ class UsageTopologyTest {
             UsageContribution again = UsageContribution.oneUse(new UsageKey("pc-1", JUNE_1), "acme", "blog", false,
                     false, true, false);
             LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null,
-                    Instant.parse("2026-06-01T10:05:00Z").toEpochMilli(), null, false);
+                    Instant.parse("2026-06-01T10:05:00Z").toEpochMilli(), null, false, null, null);
             pipeline.driver().createInputTopic("promo-attribution-decisions-by-conversion-repartition",
                             Serdes.String().serializer(), Serdes.ByteArray().serializer())
                     .pipeInput("o1", DecisionTransfer.encode("acme", entry, List.of(again), new byte[] {0}));
