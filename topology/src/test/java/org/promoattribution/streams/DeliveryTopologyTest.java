@@ -578,7 +578,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aPartnerWhoseClicksHaveAllLeftTheSessionHasNoneThere() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                             click("c2", "s1", "news", "2026-06-02T02:00:00Z")) // c1 out of the window: gone
