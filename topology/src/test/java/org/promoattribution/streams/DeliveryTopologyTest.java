@@ -24,6 +24,7 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.state.ClickEntry;
 import org.promoattribution.state.ClickHistoryStore;
+import org.promoattribution.state.SessionEntries;
 import org.promoattribution.state.SessionKey;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.testing.AttributionDriver;
@@ -48,15 +49,8 @@ class DeliveryTopologyTest {
         return store.approximateNumEntries() == 0 ? 0 : countAll(store);
     }
 
-    /** The click-id hashes the session entries hold: four bytes each after the entry's 36. */
     private long heldClickIds() {
-        long n = 0;
-        try (var it = pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).all()) {
-            while (it.hasNext()) {
-                n += (it.next().value.length - 36) / Integer.BYTES;
-            }
-        }
-        return n;
+        return SessionEntries.heldClickIds(pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
     }
 
     private static long countAll(KeyValueStore<Bytes, byte[]> store) {
@@ -389,8 +383,8 @@ class DeliveryTopologyTest {
             ClickHistoryStore store = new ClickHistoryStore(
                     pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY),
                     pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
-            List<String> ids = new ArrayList<>(store.latestIn(SessionKey.of("s1", Fixtures.PROGRAM),
-                    Instant.EPOCH, AttributionDriver.NOW, Integer.MAX_VALUE).stream().map(TrackedClick::clickId).toList());
+            List<String> ids = new ArrayList<>(store.log(SessionKey.of("s1", Fixtures.PROGRAM))
+                    .latestFirst(Instant.EPOCH, AttributionDriver.NOW).map(TrackedClick::clickId).toList());
             Collections.reverse(ids);
             return ids;
         }
@@ -567,13 +561,33 @@ class DeliveryTopologyTest {
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
                     ByteBuffer.allocate(Long.BYTES * 4 + Integer.BYTES).putLong(1).putInt(1).putLong(at).putLong(at)
                             .putLong(0).array());
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED));
+            // before the session's next click: its partners are not known yet, so blog's click is looked for
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            assertThat(pipeline.decision().getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
             Click again = click("c0", "s1", "blog", "2026-06-01T10:00:00Z");
             pipeline.clicks(again, click("c1", "s1", "news", "2026-06-01T10:00:00Z"), again);
             assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(2.0);
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(heldClickIds()).isEqualTo(2);
-            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
-            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+            pipeline.conversions(conversion("o2", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c0");
+        }
+
+        @Test
+        void aPartnerWhoseClicksHaveAllLeftTheSessionHasNoneThere() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-02T02:00:00Z")) // c1 out of the window: gone
+                    .conversions(conversion("o1", "s1", "2026-06-01T00:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_POLICY_NOT_MET);
+            pipeline.clicks(click("c3", "s1", "blog", "2026-06-02T02:10:00Z"))
+                    .conversions(conversion("o2", "s1", "2026-06-02T02:15:00Z", "BLOG"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c3");
         }
 
         @Test
