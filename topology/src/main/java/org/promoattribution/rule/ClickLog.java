@@ -1,6 +1,7 @@
 package org.promoattribution.rule;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -22,6 +23,13 @@ public interface ClickLog {
     default Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
         try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
             return clicks.filter(filter).findFirst();
+        }
+    }
+
+    /** Up to {@code limit} clicks with {@code from <= timestamp <= to}, latest first (the first is the winning click). */
+    default List<TrackedClick> latestIn(Instant from, Instant to, int limit) {
+        try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
+            return clicks.limit(limit).toList();
         }
     }
 

@@ -51,15 +51,14 @@ final class ConversionDecider {
         AttributionDecision decision = toRecord(conversion, verdict, matches, decidedAt);
 
         // One more than kept, to tell whether older clicks were left out.
-        List<TrackedClick> inWindow = hasSession
-                ? history.latestIn(key, t.minus(window), t, Explanation.MAX_CLICKS + 1)
-                : List.of();
-        return new DecidedConversion(decision, explain(conversion, decision, window, inWindow, matches),
+        List<TrackedClick> inWindow = clicks.latestIn(t.minus(window), t, Explanation.MAX_CLICKS + 1);
+        return new DecidedConversion(decision, explain(conversion, window, inWindow, matches),
                 CodeUsage.of(t, window, clicks, matches.matched(), verdict));
     }
 
-    private static Explanation explain(Conversion conversion, AttributionDecision d, Duration window,
-                                       List<TrackedClick> inWindow, MatchResult matches) {
+    /** What the decision was made from, for explain; the decision itself is kept beside it. */
+    private static Explanation.Inputs explain(Conversion conversion, Duration window, List<TrackedClick> inWindow,
+                                              MatchResult matches) {
         Instant t = conversion.getTimestamp();
         boolean more = inWindow.size() > Explanation.MAX_CLICKS;
         List<TrackedClick> listed = more ? inWindow.subList(0, Explanation.MAX_CLICKS) : inWindow;
@@ -68,11 +67,8 @@ final class ConversionDecider {
         List<Explanation.TypedCode> typed = TypedCodes.distinctTrimmed(conversion.getPromoCodes()).stream()
                 .map(code -> typedCode(code, matchedBy.get(code)))
                 .toList();
-        return new Explanation(d.getConversionId(), d.getProgramId(), d.getSessionId(), t, d.getAmount(),
-                d.getCurrency(), d.getDecidedAt(),
-                Explanation.Decision.of(d),
-                new Explanation.Inputs(window, t.minus(window), t, List.copyOf(listed), more,
-                        listed.isEmpty() ? null : listed.get(0), typed));
+        return new Explanation.Inputs(window, t.minus(window), t, List.copyOf(listed), more,
+                listed.isEmpty() ? null : listed.get(0), typed);
     }
 
     private static Explanation.TypedCode typedCode(String code, CodeDefinition definition) {

@@ -10,5 +10,5 @@ import org.promoattribution.usage.UsageContribution;
  * outcome's topic; the inputs that made it, for explain; and what it adds to the figures of the codes
  * it matched, for promo-code-usage.
  */
-record DecidedConversion(AttributionDecision decision, Explanation explanation, List<UsageContribution> usage) {
+record DecidedConversion(AttributionDecision decision, Explanation.Inputs explanation, List<UsageContribution> usage) {
 }
