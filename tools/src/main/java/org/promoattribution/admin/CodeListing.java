@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.promoattribution.codes.Schedule;
 import org.promoattribution.schemas.PromoCode;
 
 /** Promo-code definitions as a plain-text table, with each one's status at a given time. */
@@ -26,18 +25,9 @@ public final class CodeListing {
         for (PromoCode c : codes) {
             rows.add(List.of(c.getPromoCodeId(), c.getProgramId(), c.getPartnerId(), c.getCode(),
                     c.getMatchType().name(), c.getCreditPolicy().name(), orEmpty(c.getDealId()), format(c.getValidFrom()),
-                    format(c.getValidTo()), status(c, now)));
+                    format(c.getValidTo()), ScheduleStatus.of(c.getValidFrom(), c.getValidTo(), now)));
         }
         return TextTable.format(rows);
-    }
-
-    /** live, scheduled (starts later) or expired (ended), at {@code now}. */
-    static String status(PromoCode code, Instant now) {
-        Schedule schedule = new Schedule(code.getValidFrom(), code.getValidTo());
-        if (schedule.contains(now)) {
-            return "live";
-        }
-        return code.getValidFrom() != null && now.isBefore(code.getValidFrom()) ? "scheduled" : "expired";
     }
 
     private String format(Instant instant) {

@@ -1,14 +1,7 @@
 package org.promoattribution.admin;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
-/**
- * The columns of a promo-code CSV file: the fields of the "Create a Promo Code" form. Headers
- * are matched ignoring case, spaces and punctuation ("Credit policy", "credit_policy").
- */
-enum CsvColumn {
+/** The columns of a promo-code CSV file: the fields of the "Create a Promo Code" form. */
+enum CsvColumn implements SheetColumn {
     PROMO_CODE_ID("promoCodeId", true),
     PROGRAM_ID("programId", true),
     PARTNER("partner", true),
@@ -30,20 +23,13 @@ enum CsvColumn {
         this.required = required;
     }
 
-    String header() {
+    @Override
+    public String header() {
         return header;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
-    }
-
-    static Optional<CsvColumn> of(String header) {
-        String wanted = normalized(header);
-        return Arrays.stream(values()).filter(c -> normalized(c.header).equals(wanted)).findFirst();
-    }
-
-    private static String normalized(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

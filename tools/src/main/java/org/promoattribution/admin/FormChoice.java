@@ -39,7 +39,7 @@ final class FormChoice<E extends Enum<E>> {
     }
 
     /** @throws IllegalArgumentException naming the column and the choices, when {@code value} is none of them */
-    E read(CsvColumn column, String value) {
+    E read(SheetColumn column, String value) {
         E symbol = byWords.get(words(value));
         if (symbol == null) {
             throw new IllegalArgumentException(column.header() + ": \"" + value + "\" is not one of "

@@ -39,7 +39,7 @@ public final class UsageReport {
     public static List<PromoCodeUsage> read(Consumer<byte[], byte[]> consumer, String topic,
                                             Deserializer<PromoCodeUsage> deserializer, Duration timeout) {
         Map<UsageKey, PromoCodeUsage> latest = new TreeMap<>();
-        CompactedTopic.readToEnd(consumer, topic, timeout, record -> {
+        WholeTopic.readToEnd(consumer, topic, timeout, record -> {
             if (record.key() == null) {
                 return; // never written by the pipeline
             }

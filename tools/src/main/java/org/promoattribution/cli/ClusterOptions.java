@@ -2,6 +2,7 @@ package org.promoattribution.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * configured one, or else the embedded default that {@code run} started under the data dir.
  */
 final class ClusterOptions {
-    /** How long a command may take to read a whole compacted topic. */
+    /** How long a command reading a topic to its end waits for its next records before giving up. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec(Spec.Target.MIXEE)
@@ -45,6 +46,20 @@ final class ClusterOptions {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** The pipeline's settings from --config, whether or not they name a cluster (e.g. to check rows as it will). */
+    AttributionConfig settings() {
+        try {
+            return AttributionConfig.from(properties());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The settings of --config (and the environment) as given, for an offline simulation of the pipeline. */
+    Properties properties() {
+        return ConfigSources.load(configFile, System.getenv());
     }
 
     /**

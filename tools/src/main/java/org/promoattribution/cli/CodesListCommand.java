@@ -3,14 +3,16 @@ package org.promoattribution.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.promoattribution.streams.RecordCheck;
 import org.promoattribution.admin.CodeListing;
-import org.promoattribution.admin.PromoCodeCatalog;
+import org.promoattribution.admin.DefinitionCatalog;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.streams.RecordDecoder;
+import org.promoattribution.validation.CodeDefinitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,11 +42,12 @@ final class CodesListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AttributionConfig config = cluster.config();
-        PromoCodeCatalog.Snapshot snapshot;
+        DefinitionCatalog.Snapshot<PromoCode> snapshot;
         try {
-            snapshot = cluster.read(config, (consumer, serdes) -> PromoCodeCatalog.read(consumer,
+            snapshot = cluster.read(config, (consumer, serdes) -> DefinitionCatalog.read(consumer,
                     config.topics().promoCodes(),
-                    new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()),
+                    new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), CodeDefinitions::from,
+                    Comparator.comparing(PromoCode::getProgramId).thenComparing(PromoCode::getPromoCodeId),
                     ClusterOptions.READ_TIMEOUT));
         } catch (IllegalArgumentException | IllegalStateException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -58,7 +61,7 @@ final class CodesListCommand implements Callable<Integer> {
             out.print(new CodeListing(zone).table(codes, Instant.now()));
             out.printf("%d promo codes; start and end in %s%n", codes.size(), zone);
         }
-        snapshot.rejected().forEach(r -> out.println(r.promoCodeId() + ": its latest update was rejected ("
+        snapshot.rejected().forEach(r -> out.println(r.id() + ": its latest update was rejected ("
                 + r.reason() + "); the definition before it, if any, is the one listed"));
         return 0;
     }

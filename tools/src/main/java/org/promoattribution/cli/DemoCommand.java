@@ -20,6 +20,7 @@ import org.promoattribution.load.EventSender;
 import org.promoattribution.load.LocalPipeline;
 import org.promoattribution.load.ProgressBar;
 import org.promoattribution.load.RatePacer;
+import org.promoattribution.load.SampleTerms;
 import org.promoattribution.load.TopicReader;
 import org.promoattribution.load.TrafficGenerator;
 import org.promoattribution.load.TrafficLoader;
@@ -28,6 +29,7 @@ import org.promoattribution.load.TrafficTotals;
 import org.promoattribution.local.LocalStack;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.PromoCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +43,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show the pipeline at work: start the embedded Kafka broker and schema registry, run the "
-                + "pipeline, load sample promo codes (every credit policy and match type), stream generated clicks "
-                + "and orders, wait for every order's decision, then print a summary and a few decisions explained.",
+                + "pipeline, load sample promo codes (every credit policy and match type) and commission terms (each "
+                + "program's default, two partners' own, a code rate and category rates), stream generated clicks "
+                + "and orders with their items, wait for every order's decision, then print a summary with each "
+                + "partner's commission and a few decisions explained.",
                 "Its overview page (decisions per hour, top partners, promo codes in use and leaking, dead letters) "
                         + "is served on 127.0.0.1 while it runs. Everything stops at the end."})
 final class DemoCommand implements Callable<Integer> {
@@ -76,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrafficProfile profile = TrafficProfile.defaults().withSeed(seed).withClicks(clicks).withCodes(SAMPLE_CODES);
         CodeTable codes = CodeTable.generate(profile);
+        List<CommissionTerms> terms = SampleTerms.of(profile, codes);
         long start = System.nanoTime();
 
         LocalStack configured = stack();
@@ -83,15 +88,19 @@ final class DemoCommand implements Callable<Integer> {
         try (LocalStack stack = configured.start();
              LocalPipeline pipeline = LocalPipeline.serving(stack, dataDir == null ? null : dataDir.resolve("streams"));
              EventSender sender = EventSender.connect(pipeline.config(), pipeline.serdes())) {
-            err.printf("Pipeline started (%.0f s); its overview page: %s. Loading %d sample promo codes ...%n",
-                    seconds(start), pipeline.url().resolve("/overview"), codes.size());
+            err.printf("Pipeline started (%.0f s); its overview page: %s. Loading %d sample promo codes and %d "
+                    + "commission terms ...%n", seconds(start), pipeline.url().resolve("/overview"), codes.size(),
+                    terms.size());
             codes.events().forEach(sender::send);
+            SampleTerms.events(terms).forEach(sender::send);
             sender.flush();
             pipeline.awaitCodes(codes.size(), CODES_TIMEOUT);
+            pipeline.awaitTerms(terms.size(), CODES_TIMEOUT);
 
             err.printf("Streaming %,d clicks and their orders, %,.0f events a second ...%n", clicks, EVENTS_PER_SECOND);
-            TrafficTotals totals = TrafficLoader.send(new TrafficGenerator(profile, codes, 0, ADJUSTMENT_EVERY), sender,
-                    ProgressBar.onStderr("clicks", clicks), new RatePacer(EVENTS_PER_SECOND));
+            TrafficGenerator traffic = new TrafficGenerator(profile, codes, 0, ADJUSTMENT_EVERY).withOrderItems();
+            TrafficTotals totals = TrafficLoader.send(traffic, sender, ProgressBar.onStderr("clicks", clicks),
+                    new RatePacer(EVENTS_PER_SECOND));
             if (sender.failed() > 0) {
                 err.println(sender.failed() + " records were not sent: " + sender.firstFailure());
                 return 1;
@@ -163,6 +172,11 @@ final class DemoCommand implements Callable<Integer> {
         AdjustmentSummary adjusted = new AdjustmentSummary();
         adjustments.forEach(adjusted::add);
         adjusted.print(out);
+        out.println();
+        CommissionSummary commission = new CommissionSummary();
+        decisions.values().forEach(commission::add);
+        adjustments.forEach(commission::add);
+        commission.print(out);
 
         out.printf("%nA few decisions explained:%n");
         DecisionStory story = new DecisionStory(codes.definitions().stream()

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 @Command(name = "promo-attribution", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Credits affiliate partners for online orders from clicks and promo codes.",
         subcommands = {EmbeddedRunCommand.class, SimulateCommand.class, ProduceCommand.class, ConsumeCommand.class,
-                LoadgenCommand.class, DemoCommand.class, CodesCommand.class, BenchCommand.class})
+                LoadgenCommand.class, DemoCommand.class, CodesCommand.class, TermsCommand.class, PayoutsCommand.class, BenchCommand.class})
 public final class PromoAttributionCli {
 
     // Read by LogRouting from the parse result, on whichever command they were given.

@@ -63,6 +63,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "per day (\"type\":\"usage\"), ordered by promoCodeId, then day.")
     boolean usage;
 
+    @Option(names = "--payouts", description = "Then print the payout figures (SPEC C5) per program, partner and month "
+            + "of the conversions' event time (\"type\":\"payout\"): credited, amount, commission, reversed, locked "
+            + "(lock.period before --now).")
+    boolean payouts;
+
     @Override
     public Integer call() throws Exception {
         Properties settings;
@@ -96,6 +101,9 @@ final class SimulateCommand implements Callable<Integer> {
             simulator.finish().inDecidedOrder().forEach(decided -> out.println(json.format(decided)));
             if (usage) {
                 simulator.usage().forEach(figures -> out.println(json.usage(figures)));
+            }
+            if (payouts) {
+                simulator.payouts().forEach(line -> out.println(json.payout(line)));
             }
             out.flush();
         }

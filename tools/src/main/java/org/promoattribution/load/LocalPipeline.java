@@ -14,7 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.promoattribution.app.AttributionApp;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
@@ -26,6 +30,7 @@ import org.promoattribution.schemas.registry.RestSchemaRegistryConfig;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
 import org.promoattribution.schemas.serde.SerdeOptions;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
 
 /**
@@ -132,6 +137,31 @@ public final class LocalPipeline implements AutoCloseable {
                         + timeout.toSeconds() + " s; expected " + count);
             }
             TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** Waits until the pipeline holds {@code count} commission terms (SPEC rule 9: orders decided later see them). */
+    public void awaitTerms(int count, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (heldTerms() != count) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the pipeline holds " + heldTerms() + " commission terms after "
+                        + timeout.toSeconds() + " s; expected " + count);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private long heldTerms() {
+        try (KeyValueIterator<Object, Object> all = app.streams().store(StoreQueryParameters.fromNameAndType(
+                StoreNames.COMMISSION_TERMS, QueryableStoreTypes.keyValueStore())).all()) {
+            long count = 0;
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+            return count;
+        } catch (InvalidStateStoreException e) {
+            return -1; // not queryable yet: still starting
         }
     }
 

@@ -47,6 +47,8 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
     private long sessions;
     private long orders;
     private long enqueued;
+    /** Draws the orders' line items, apart from {@link #random}: with or without items, the traffic is the same. */
+    private Random items;
 
     private record Arrival(long at, long order, SimEvent event, boolean duplicate) {
     }
@@ -77,6 +79,12 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
         this.random = new Random(profile.seed() + 1); // a stream of its own, apart from the code table's
         this.checkout = new Checkout(codes, random);
         this.nextSessionStart = profile.start().toEpochMilli();
+    }
+
+    /** The same traffic, its orders with line items adding up to their amounts ({@link OrderItems}). */
+    public TrafficGenerator withOrderItems() {
+        items = new Random(profile.seed() + 2);
+        return this;
     }
 
     @Override
@@ -161,7 +169,7 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
     /** An order; a direct one (null session) has no clicks, so the shopper came from no partner. */
     private SimEvent order(String sessionId, String programId, List<String> partners, long at) {
         String conversionId = "o-" + ++orders;
-        Conversion conversion = Conversion.newBuilder()
+        Conversion.Builder conversion = Conversion.newBuilder()
                 .setConversionId(conversionId)
                 .setProgramId(programId)
                 .setSessionId(sessionId)
@@ -169,9 +177,11 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
                 .setPromoCodes(checkout.typedCodes(programId, sessionId == null ? List.of() : partners))
                 .setAmount(BigDecimal.valueOf(500 + random.nextInt(29_500), 2).setScale(4))
                 .setCurrency("USD")
-                .setCustomerId(random.nextInt(10) < 7 ? "cust-" + (1 + random.nextInt(5_000)) : null)
-                .build();
-        return SimEvent.of(conversion);
+                .setCustomerId(random.nextInt(10) < 7 ? "cust-" + (1 + random.nextInt(5_000)) : null);
+        if (items != null) {
+            conversion.setItems(OrderItems.of(conversion.getAmount(), items));
+        }
+        return SimEvent.of(conversion.build());
     }
 
     private SimEvent adjustment(Conversion order, long at) {

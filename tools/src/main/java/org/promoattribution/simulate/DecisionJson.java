@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
+import org.promoattribution.payouts.PayoutLine;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.PromoCodeUsage;
@@ -37,6 +38,13 @@ public final class DecisionJson {
         json.put("clickId", d.getClickId());
         ArrayNode unmatched = json.putArray("unmatchedCodes");
         d.getUnmatchedCodes().forEach(unmatched::add);
+        // SPEC C2: beyond the example's fields, only when there is one (the example line stays as it is).
+        if (d.getCommission() != null || full) {
+            json.put("commission", decimal(d.getCommission()));
+        }
+        if (d.getTermsId() != null || full) {
+            json.put("termsId", d.getTermsId());
+        }
         if (full) {
             json.put("programId", d.getProgramId());
             json.put("sessionId", d.getSessionId());
@@ -63,8 +71,12 @@ public final class DecisionJson {
         json.put("status", a.getStatus().name());
         json.put("reason", a.getReason().name());
         json.put("partnerId", a.getPartnerId());
-        json.put("previousAmount", adjustedAmount(a.getPreviousAmount()));
-        json.put("amount", adjustedAmount(a.getAmount()));
+        json.put("previousAmount", decimal(a.getPreviousAmount()));
+        json.put("amount", decimal(a.getAmount()));
+        if (a.getCommission() != null || a.getPreviousCommission() != null || full) { // SPEC A7
+            json.put("previousCommission", decimal(a.getPreviousCommission()));
+            json.put("commission", decimal(a.getCommission()));
+        }
         if (full) {
             json.put("programId", a.getProgramId());
             json.put("outcome", a.getOutcome() == null ? null : a.getOutcome().name());
@@ -89,6 +101,21 @@ public final class DecisionJson {
         return json.toString();
     }
 
+    /** SPEC C5: one (programId, partnerId, month)'s payout figures, sums as decimal strings ("0" for nothing). */
+    public String payout(PayoutLine p) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", "payout");
+        json.put("programId", p.programId());
+        json.put("partnerId", p.partnerId());
+        json.put("month", p.month().toString());
+        json.put("credited", p.credited());
+        json.put("amount", decimal(p.amount()));
+        json.put("commission", decimal(p.commission()));
+        json.put("reversed", p.reversed());
+        json.put("locked", decimal(p.locked()));
+        return json.toString();
+    }
+
     public String rejected(long line, String error) {
         ObjectNode json = mapper.createObjectNode();
         json.put("type", "rejected");
@@ -101,9 +128,9 @@ public final class DecisionJson {
         return instant == null ? null : instant.toString();
     }
 
-    /** As {@link #amount}, but nothing is "0", as in SPEC's reversal line. */
-    private static String adjustedAmount(BigDecimal amount) {
-        return amount != null && amount.signum() == 0 ? "0" : amount(amount);
+    /** As {@link #amount}, but nothing is "0", as in SPEC's reversal line: adjusted amounts, commissions, sums. */
+    private static String decimal(BigDecimal value) {
+        return value != null && value.signum() == 0 ? "0" : amount(value);
     }
 
     /** Amounts are stored at scale 4; shown with the trailing zeros dropped down to cents. */

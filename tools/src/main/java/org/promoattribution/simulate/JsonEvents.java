@@ -7,21 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionRate;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.LineItem;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.DeadLetterReason;
-import org.promoattribution.validation.InvalidRecordException;
 import org.promoattribution.validation.RecordLimits;
 
 /**
@@ -75,9 +81,12 @@ public final class JsonEvents {
             case "conversion" -> conversion(node);
             case "promo_code" -> promoCode(node);
             case "promo_code_delete" -> new SimEvent(SimEvent.Kind.PROMO_CODE, required(node, "promoCodeId"), null);
+            case "commission_terms" -> commissionTerms(node);
+            case "commission_terms_delete" ->
+                    new SimEvent(SimEvent.Kind.COMMISSION_TERMS, required(node, "termsId"), null);
             case "adjustment" -> adjustment(node);
-            default -> throw undecodable("unknown event type " + shown(type)
-                    + " (expected click, conversion, promo_code, promo_code_delete or adjustment)");
+            default -> throw undecodable("unknown event type " + shown(type) + " (expected click, conversion,"
+                    + " promo_code, promo_code_delete, commission_terms, commission_terms_delete or adjustment)");
         };
     }
 
@@ -101,9 +110,10 @@ public final class JsonEvents {
                 .setSessionId(text(node, "sessionId"))
                 .setTimestamp(eventTime(node))
                 .setPromoCodes(codes(node))
-                .setAmount(amount(node))
+                .setAmount(amount(node.get("amount")))
                 .setCurrency(text(node, "currency"))
                 .setCustomerId(text(node, "customerId"))
+                .setItems(items(node))
                 .build();
         return SimEvent.of(conversion);
     }
@@ -118,7 +128,7 @@ public final class JsonEvents {
                 .setTimestamp(timestamp)
                 .setKind(kind)
                 // SPEC "Records": a REVERSAL's amount is ignored, whatever it holds, as the pipeline does
-                .setAmount(kind == AdjustmentKind.REVERSAL ? null : amount(node))
+                .setAmount(kind == AdjustmentKind.REVERSAL ? null : amount(node.get("amount")))
                 .setNote(text(node, "note"))
                 .build();
         return SimEvent.of(adjustment);
@@ -139,6 +149,109 @@ public final class JsonEvents {
                 .setValidTo(instant(node, "validTo", DeadLetterReason.INVALID_SCHEDULE))
                 .build();
         return new SimEvent(SimEvent.Kind.PROMO_CODE, promoCode.getPromoCodeId(), promoCode);
+    }
+
+    /**
+     * SPEC's terms line; an empty or missing termsId travels as "" for the topology to refuse
+     * (INVALID_TERMS). Rates and flats as decimal strings or numbers: one that a decimal(20,4) cannot
+     * carry (more than 4 decimals, 17 digits before the point) is INVALID_TERMS here.
+     */
+    private SimEvent commissionTerms(JsonNode node) {
+        CommissionTerms terms = CommissionTerms.newBuilder()
+                .setTermsId(orEmpty(node, "termsId"))
+                .setProgramId(orEmpty(node, "programId"))
+                .setPartnerId(text(node, "partnerId"))
+                .setValidFrom(instant(node, "validFrom", DeadLetterReason.INVALID_SCHEDULE))
+                .setValidTo(instant(node, "validTo", DeadLetterReason.INVALID_SCHEDULE))
+                .setReferralWindow(text(node, "referralWindow"))
+                .setRate(termsDecimal(node.get("rate"), "rate"))
+                .setFlat(termsDecimal(node.get("flat"), "flat"))
+                .setCodeRates(entries(node, "codeRates", (key, value) -> {
+                    if (!value.isObject()) {
+                        throw undecodable("codeRates." + shown(key) + " must be an object with rate and flat");
+                    }
+                    return CommissionRate.newBuilder()
+                            .setRate(termsDecimal(value.get("rate"), "codeRates." + key + ".rate"))
+                            .setFlat(termsDecimal(value.get("flat"), "codeRates." + key + ".flat"))
+                            .build();
+                }))
+                .setCategoryRates(entries(node, "categoryRates", (key, value) -> {
+                    BigDecimal rate = termsDecimal(value, "categoryRates." + key);
+                    if (rate == null) {
+                        throw new RejectedEventException(DeadLetterReason.INVALID_TERMS,
+                                "categoryRates." + shown(key) + " has no rate");
+                    }
+                    return rate;
+                }))
+                .build();
+        return new SimEvent(SimEvent.Kind.COMMISSION_TERMS, terms.getTermsId(), terms);
+    }
+
+    /** A JSON object read as a map, in its order; null when absent or null. */
+    private static <V> Map<String, V> entries(JsonNode node, String field, BiFunction<String, JsonNode, V> value) {
+        JsonNode object = node.get(field);
+        if (object == null || object.isNull()) {
+            return null;
+        }
+        if (!object.isObject()) {
+            throw undecodable(field + " must be an object, not " + jsonType(object));
+        }
+        Map<String, V> map = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> map.put(string(field + " key", new TextNode(e.getKey())),
+                value.apply(e.getKey(), e.getValue())));
+        return map;
+    }
+
+    /** An order's line items; null when absent or null. */
+    private static List<LineItem> items(JsonNode node) {
+        JsonNode value = node.get("items");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw undecodable("items must be an array of objects, not " + jsonType(value));
+        }
+        List<LineItem> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String name = "items[" + i + "]";
+            if (!item.isObject()) {
+                throw undecodable(name + " must be an object, not " + jsonType(item));
+            }
+            BigDecimal unitPrice = amount(item.get("unitPrice"));
+            if (unitPrice == null) {
+                throw new RejectedEventException(DeadLetterReason.MISSING_FIELD,
+                        "missing required field " + name + ".unitPrice");
+            }
+            items.add(LineItem.newBuilder()
+                    .setSku(orEmpty(item, "sku"))
+                    .setCategory(text(item, "category"))
+                    .setQuantity(quantity(name, item.get("quantity")))
+                    .setUnitPrice(unitPrice)
+                    .build());
+        }
+        return items;
+    }
+
+    /** A whole number; one past an int cannot travel and is past the limit anyway. */
+    private static int quantity(String name, JsonNode value) {
+        if (value == null || value.isNull()) {
+            throw new RejectedEventException(DeadLetterReason.MISSING_FIELD, "missing required field " + name
+                    + ".quantity");
+        }
+        if (!value.isNumber()) {
+            throw undecodable(name + ".quantity must be a whole number, not " + jsonType(value));
+        }
+        try {
+            BigDecimal quantity = value.decimalValue();
+            if (quantity.signum() != 0 && quantity.stripTrailingZeros().scale() > 0) {
+                throw undecodable(name + ".quantity must be a whole number: " + shown(value.toString()));
+            }
+            return quantity.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED, "limit item quantity: " + name
+                    + ".quantity is " + shown(value.toString()) + "; it must be 1 to " + RecordLimits.MAX_QUANTITY);
+        }
     }
 
     /** A string, or null when absent or null; any other JSON type is refused, not coerced. */
@@ -229,43 +342,51 @@ public final class JsonEvents {
      * decimal(20,4), so more digits than that are refused (SPEC "Limits"), never rounded. The
      * limit is checked before the amount is rescaled: "1e1000000000" is refused without being expanded.
      */
-    private static BigDecimal amount(JsonNode node) {
-        JsonNode value = node.get("amount");
+    private static BigDecimal amount(JsonNode value) {
+        return decimal(value, "amount", DeadLetterReason.LIMIT_EXCEEDED);
+    }
+
+    /** A rate or flat of commission terms: past decimal(20,4) it is bad terms (SPEC "Commission"). */
+    private static BigDecimal termsDecimal(JsonNode value, String field) {
+        return decimal(value, field, DeadLetterReason.INVALID_TERMS);
+    }
+
+    /** @param beyond the reason when the value does not fit decimal(20,4) */
+    private static BigDecimal decimal(JsonNode value, String field, DeadLetterReason beyond) {
         if (value == null || value.isNull()) {
             return null;
         }
         if (value.isNumber()) {
-            return decimal204(value.decimalValue());
+            return decimal204(value.decimalValue(), field, beyond);
         }
         if (!value.isTextual()) {
-            throw undecodable("amount must be a decimal string or a number, not " + jsonType(value));
+            throw undecodable(field + " must be a decimal string or a number, not " + jsonType(value));
         }
         String text = value.textValue().trim();
         if (text.isEmpty()) {
             return null;
         }
         if (text.length() > AMOUNT_MAX_CHARS) {
-            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED,
-                    "amount has more than " + AMOUNT_MAX_CHARS + " characters");
+            throw new RejectedEventException(beyond, field + " has more than " + AMOUNT_MAX_CHARS + " characters");
         }
         try {
-            return decimal204(new BigDecimal(text));
+            return decimal204(new BigDecimal(text), field, beyond);
         } catch (NumberFormatException e) {
-            throw undecodable("amount is not a decimal number: " + shown(text));
+            throw undecodable(field + " is not a decimal number: " + shown(text));
         }
     }
 
-    private static BigDecimal decimal204(BigDecimal amount) {
+    private static BigDecimal decimal204(BigDecimal value, String field, DeadLetterReason beyond) {
         BigDecimal exact;
         try {
-            exact = amount.stripTrailingZeros(); // "1.50000" is 1.5; this never expands an exponent
+            exact = value.stripTrailingZeros(); // "1.50000" is 1.5; this never expands an exponent
         } catch (ArithmeticException e) { // a scale past an int: "100e2147483647"
-            throw new RejectedEventException(DeadLetterReason.LIMIT_EXCEEDED, "amount is beyond decimal(20,4)");
+            throw new RejectedEventException(beyond, field + " is beyond decimal(20,4)");
         }
-        try {
-            RecordLimits.amount(exact);
-        } catch (InvalidRecordException e) {
-            throw new RejectedEventException(e.reason(), e.getMessage());
+        String problem = RecordLimits.beyondDecimal204(exact);
+        if (problem != null) {
+            throw new RejectedEventException(beyond, (beyond == DeadLetterReason.LIMIT_EXCEEDED
+                    ? "limit " + field + " decimal(20,4): " : "") + field + " " + problem);
         }
         return exact.setScale(RecordLimits.AMOUNT_SCALE);
     }

@@ -28,6 +28,8 @@ import org.promoattribution.config.AdjustmentSettings;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.metrics.AttributionMetrics;
+import org.promoattribution.payouts.PayoutLedger;
+import org.promoattribution.payouts.PayoutLine;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.PromoCodeUsage;
@@ -60,6 +62,9 @@ public final class Simulator implements AutoCloseable {
     /** The latest figures per (definition, day), in SPEC's order of usage lines. */
     private final Map<UsageKey, PromoCodeUsage> usage = new TreeMap<>();
     private Instant lastEventTime = Instant.EPOCH;
+    /** Every decision and adjustment decision, for SPEC C5's payout lines. */
+    private final PayoutLedger payouts = new PayoutLedger();
+    private final Instant startedAt;
 
     /** What one event led to: the decisions it released, and its rejection if it was bad input. */
     public record Step(List<AttributionDecision> decisions, List<AdjustmentDecision> adjustments, String rejection) {
@@ -103,11 +108,13 @@ public final class Simulator implements AutoCloseable {
         props.put(AdjustmentSettings.MAX_WAIT,
                 configured.decisionMaxWait().plus(configured.adjustments().maxWait()).plusSeconds(1).toString());
         config = AttributionConfig.from(props);
+        startedAt = now;
         serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(), SerdeOptions.DEFAULT);
         driver = new TopologyTestDriver(AttributionTopology.build(config, serdes, metrics),
                 AttributionTopology.settings(config, metrics), now);
         ByteArraySerializer bytes = new ByteArraySerializer();
-        for (String input : List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments())) {
+        for (String input : List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.commissionTerms(),
+                topics.adjustments())) {
             inputs.put(input, driver.createInputTopic(input, bytes, bytes));
         }
         adjusted = driver.createOutputTopic(topics.adjusted(), Serdes.String().deserializer(),
@@ -131,7 +138,7 @@ public final class Simulator implements AutoCloseable {
             rejection = describe(deadLetters.readRecord());
         }
         readUsage();
-        return new Step(decisions.readValuesToList(), adjusted.readValuesToList(), rejection);
+        return counted(new Step(decisions.readValuesToList(), adjusted.readValuesToList(), rejection));
     }
 
     /**
@@ -148,7 +155,21 @@ public final class Simulator implements AutoCloseable {
         driver.advanceWallClockTime(config.adjustmentWait());
         adjustedNow.addAll(adjusted.readValuesToList());
         readUsage();
-        return new Step(decided, adjustedNow, null);
+        return counted(new Step(decided, adjustedNow, null));
+    }
+
+    private Step counted(Step step) {
+        step.decisions().forEach(payouts::decided);
+        step.adjustments().forEach(payouts::adjusted);
+        return step;
+    }
+
+    /**
+     * SPEC C5: the payout figures of every decision so far, ordered by programId, partnerId, month;
+     * "now" for locking is the wall clock the run started at ({@code --now}).
+     */
+    public List<PayoutLine> payouts() {
+        return payouts.lines(config.adjustments()::lockPeriod, startedAt);
     }
 
     /** The latest figures of each (definition, day) so far, ordered by promoCodeId, then day. */

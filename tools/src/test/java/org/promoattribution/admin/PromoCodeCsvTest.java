@@ -17,12 +17,12 @@ class PromoCodeCsvTest {
     private static final String HEADER = "promoCodeId,programId,partner,code,credit policy,match type,deal,comments,"
             + "email,start date-time,end date-time,time zone\n";
 
-    private static List<PromoCodeCsv.Row> read(String csv) throws Exception {
+    private static List<SheetRow<PromoCode>> read(String csv) throws Exception {
         return PromoCodeCsv.read(new StringReader(csv));
     }
 
     private static String errorOf(String row) throws Exception {
-        List<PromoCodeCsv.Row> rows = read(HEADER + row + "\n");
+        List<SheetRow<PromoCode>> rows = read(HEADER + row + "\n");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).valid()).as("row is invalid").isFalse();
         return rows.get(0).error();
@@ -30,14 +30,14 @@ class PromoCodeCsvTest {
 
     @Test
     void readsEveryColumnWithLocalTimesInTheRowsTimeZone() throws Exception {
-        List<PromoCodeCsv.Row> rows = read(HEADER
+        List<SheetRow<PromoCode>> rows = read(HEADER
                 + "pc-1,acme,blog, SUMMER10 ,if winner,Exact,d-7,\"Post it, with the link\",blog@example.com,"
                 + "2026-06-01 09:00,2026-09-01,Europe/Paris\n");
 
         assertThat(rows).hasSize(1);
-        PromoCodeCsv.Row row = rows.get(0);
+        SheetRow<PromoCode> row = rows.get(0);
         assertThat(row.number()).isEqualTo(2);
-        assertThat(row.code()).isEqualTo(PromoCode.newBuilder()
+        assertThat(row.value()).isEqualTo(PromoCode.newBuilder()
                 .setPromoCodeId("pc-1").setProgramId("acme").setPartnerId("blog").setCode("SUMMER10")
                 .setCreditPolicy(CreditPolicy.IF_WINNER).setMatchType(MatchType.EXACT).setDealId("d-7")
                 .setComments("Post it, with the link").setEmail("blog@example.com")
@@ -48,11 +48,11 @@ class PromoCodeCsvTest {
 
     @Test
     void optionalColumnsMayBeLeftOutAndHeadersAreMatchedLoosely() throws Exception {
-        List<PromoCodeCsv.Row> rows = read("Code,Match_Type,PROMO CODE ID,program id,Partner,CreditPolicy\n"
+        List<SheetRow<PromoCode>> rows = read("Code,Match_Type,PROMO CODE ID,program id,Partner,CreditPolicy\n"
                 + "\"^VIP[0-9]{2}$\",REGEX,pc-2,acme,coupons,ALWAYS\n\n");
 
-        assertThat(rows).extracting(PromoCodeCsv.Row::error).containsExactly((String) null);
-        PromoCode code = rows.get(0).code();
+        assertThat(rows).extracting(SheetRow::error).containsExactly((String) null);
+        PromoCode code = rows.get(0).value();
         assertThat(code.getCode()).isEqualTo("^VIP[0-9]{2}$");
         assertThat(code.getValidFrom()).isNull();
         assertThat(code.getDealId()).isNull();
@@ -61,24 +61,24 @@ class PromoCodeCsvTest {
     /** The "Create a Promo Code" form's labels, as a manager copies them, in any case and spacing. */
     @Test
     void theFormsLabelsReadAsTheirChoices() throws Exception {
-        List<PromoCodeCsv.Row> rows = read(HEADER
+        List<SheetRow<PromoCode>> rows = read(HEADER
                 + "pc-1,acme,blog,A,Credit If winner,Exact Match,,,,,,\n"
                 + "pc-2,acme,blog,B,Always credit,exact,,,,,,\n"
                 + "pc-3,acme,blog,C,credit if involved,\"Regular Expression (Advanced) [Regex]\",,,,,,\n"
                 + "pc-4,acme,blog,D,  CREDIT   IF  WINNER ,regular expression  (advanced)  [REGEX],,,,,,\n"
                 + "pc-5,acme,blog,E,if_involved,Regular Expression,,,,,,\n");
 
-        assertThat(rows).extracting(PromoCodeCsv.Row::error).containsOnlyNulls();
-        assertThat(rows).extracting(r -> r.code().getCreditPolicy()).containsExactly(CreditPolicy.IF_WINNER,
+        assertThat(rows).extracting(SheetRow::error).containsOnlyNulls();
+        assertThat(rows).extracting(r -> r.value().getCreditPolicy()).containsExactly(CreditPolicy.IF_WINNER,
                 CreditPolicy.ALWAYS, CreditPolicy.IF_INVOLVED, CreditPolicy.IF_WINNER, CreditPolicy.IF_INVOLVED);
-        assertThat(rows).extracting(r -> r.code().getMatchType()).containsExactly(MatchType.EXACT, MatchType.EXACT,
+        assertThat(rows).extracting(r -> r.value().getMatchType()).containsExactly(MatchType.EXACT, MatchType.EXACT,
                 MatchType.REGEX, MatchType.REGEX, MatchType.REGEX);
     }
 
     @Test
     void aDateInADaylightSavingGapMovesForward() throws Exception {
-        List<PromoCodeCsv.Row> rows = read(HEADER + "pc-1,acme,blog,X,ALWAYS,EXACT,,,,2026-03-29 02:30,,Europe/Paris\n");
-        assertThat(rows.get(0).code().getValidFrom()).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+        List<SheetRow<PromoCode>> rows = read(HEADER + "pc-1,acme,blog,X,ALWAYS,EXACT,,,,2026-03-29 02:30,,Europe/Paris\n");
+        assertThat(rows.get(0).value().getValidFrom()).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
     }
 
     @Test
@@ -104,13 +104,13 @@ class PromoCodeCsvTest {
 
     @Test
     void rowsAreNumberedAsInASpreadsheetAndAnIdMayAppearOnce() throws Exception {
-        List<PromoCodeCsv.Row> rows = read(HEADER
+        List<SheetRow<PromoCode>> rows = read(HEADER
                 + "pc-1,acme,blog,A,ALWAYS,EXACT,,\"two\nlines\",,,,\n"
                 + "pc-2,acme,blog,B,NEVER,EXACT,,,,,,\n"
                 + "pc-1,acme,blog,C,ALWAYS,EXACT,,,,,,\n");
 
-        assertThat(rows).extracting(PromoCodeCsv.Row::number).containsExactly(2, 3, 4);
-        assertThat(rows).extracting(PromoCodeCsv.Row::valid).containsExactly(true, false, false);
+        assertThat(rows).extracting(SheetRow::number).containsExactly(2, 3, 4);
+        assertThat(rows).extracting(SheetRow::valid).containsExactly(true, false, false);
         assertThat(rows.get(2).error()).isEqualTo("promoCodeId pc-1 is also on row 2 (each code once per file)");
     }
 

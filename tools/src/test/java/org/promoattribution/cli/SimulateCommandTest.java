@@ -442,8 +442,9 @@ class SimulateCommandTest {
     @Test
     void crlfLineEndsWorkAndBlankLinesAreSkippedButCounted() throws IOException {
         Run run = simulate("simulate", bytesFile(bytes("\r\n   \r\n\t\n" + "{\"type\":\"refund\"}\r\n" + NEXT_EVENT + "\r\n")));
-        assertThat(run).isEqualTo(new Run(0, List.of(rejected(4, "UNDECODABLE: unknown event type refund "
-                + "(expected click, conversion, promo_code, promo_code_delete or adjustment)"), NEXT_DECISION)));
+        assertThat(run).isEqualTo(new Run(0, List.of(rejected(4, "UNDECODABLE: unknown event type refund (expected"
+                + " click, conversion, promo_code, promo_code_delete, commission_terms, commission_terms_delete or"
+                + " adjustment)"), NEXT_DECISION)));
     }
 
     @Test

@@ -68,6 +68,7 @@ final class GoodTraffic {
                         yield PromoCode.newBuilder(p).setPromoCodeId(prefix + p.getPromoCodeId())
                                 .setProgramId(prefix + p.getProgramId()).build();
                     }
+                    case COMMISSION_TERMS -> throw new UnsupportedOperationException("good traffic has no terms");
                     case ADJUSTMENT -> {
                         ConversionAdjustment a = (ConversionAdjustment) e.value();
                         yield ConversionAdjustment.newBuilder(a).setAdjustmentId(prefix + a.getAdjustmentId())

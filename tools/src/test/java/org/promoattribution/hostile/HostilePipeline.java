@@ -56,7 +56,8 @@ final class HostilePipeline implements AutoCloseable {
                     pipeline.serialize((Conversion) event.value()), Expected.accepted());
             case PROMO_CODE -> new InputRecord("promo code " + event.value(), Input.PROMO_CODES, key,
                     event.value() == null ? null : pipeline.serialize((PromoCode) event.value()), Expected.accepted());
-            case ADJUSTMENT -> throw new UnsupportedOperationException("the hostile mix sends no adjustments");
+            case ADJUSTMENT, COMMISSION_TERMS ->
+                    throw new UnsupportedOperationException("the hostile mix sends no " + event.kind());
         };
     }
 

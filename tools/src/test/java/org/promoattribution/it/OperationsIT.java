@@ -249,7 +249,8 @@ class OperationsIT {
         String text = renderedText(url);
         assertThat(text).contains("Decisions per hour (UTC)", "Top partners by credited orders",
                 "overview-news", "Promo codes in use", "1 leaking",
-                "overview-pc-1 acme overview-blog 2026-06-01 10 0 0 10 LEAKING", "Dead letters", "UNDECODABLE");
+                "overview-pc-1 acme overview-blog 2026-06-01 10 0 0 10 LEAKING", "Dead letters", "UNDECODABLE",
+                "Commission this month", "No credited order this month on this instance's partitions.");
         assertThat(text).containsPattern("Last 24 hours: \\d+ credited");
 
         Path screenshot = Path.of("target", "overview-page.png").toAbsolutePath();

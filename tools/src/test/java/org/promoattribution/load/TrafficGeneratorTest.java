@@ -32,6 +32,27 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void ordersWithItemsAreTheSameOrdersWithLinesAddingUpToTheirAmounts() {
+        TrafficProfile profile = TrafficProfile.defaults().withClicks(2_000);
+        List<SimEvent> withItems = new ArrayList<>();
+        new TrafficGenerator(profile, CodeTable.generate(profile)).withOrderItems().forEachRemaining(withItems::add);
+
+        List<Conversion> plain = conversions(generate(profile));
+        List<Conversion> itemized = conversions(withItems);
+        assertThat(itemized).hasSameSizeAs(plain).isNotEmpty();
+        for (int i = 0; i < plain.size(); i++) {
+            Conversion order = itemized.get(i);
+            assertThat(Conversion.newBuilder(order).setItems(null).build()).isEqualTo(plain.get(i));
+            assertThat(order.getItems()).hasSizeBetween(1, 3);
+            assertThat(order.getItems().stream().map(item -> item.getUnitPrice()
+                    .multiply(java.math.BigDecimal.valueOf(item.getQuantity())))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                    .isEqualByComparingTo(order.getAmount());
+            assertThat(order.getItems()).allSatisfy(item -> assertThat(item.getUnitPrice()).isNotNegative());
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameEventsAndAnotherSeedOthers() {
         TrafficProfile profile = TrafficProfile.defaults().withClicks(2_000);
 

@@ -45,6 +45,8 @@ public final class TopicSetup {
         wanted.put(topics.adjustments(), byArrival);
         wanted.put(topics.promoCodes(), compacted);
         wanted.put(topics.validatedPromoCodes(), compacted);
+        wanted.put(topics.commissionTerms(), compacted);
+        wanted.put(topics.validatedCommissionTerms(), compacted);
         wanted.put(topics.usage(), compacted);
 
         Set<String> existing = admin.listTopics().names().get();

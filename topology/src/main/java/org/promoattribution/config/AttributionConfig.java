@@ -26,6 +26,7 @@ public record AttributionConfig(
         Topics topics,
         Duration referralWindow,
         Map<String, Duration> referralWindowByProgram,
+        Duration referralWindowMax,
         int maxClicksPerSession,
         Duration clickRetentionGrace,
         Duration dedupRetention,
@@ -35,6 +36,7 @@ public record AttributionConfig(
         int sweepBatch,
         Duration explainRetention,
         int maxCodesPerConversion,
+        int maxItemsPerConversion,
         Duration eventTimeMaxAhead,
         HttpSettings http,
         HealthSettings health,
@@ -79,10 +81,17 @@ public record AttributionConfig(
         OwnedKeys state = StateKeys.KEYS;
         Duration delay = rule.value(RuleKeys.DECISION_DELAY, values);
         Duration maxWait = rule.value(RuleKeys.DECISION_MAX_WAIT, values);
+        Duration window = rule.value(RuleKeys.REFERRAL_WINDOW, values);
+        Map<String, Duration> windowByProgram = rule.perProgram(RuleKeys.REFERRAL_WINDOW_PROGRAM_PREFIX, values);
+        Duration windowMax = rule.value(RuleKeys.REFERRAL_WINDOW_MAX, values);
+        requireWithin(windowMax, RuleKeys.REFERRAL_WINDOW, window);
+        windowByProgram.forEach((program, w) ->
+                requireWithin(windowMax, RuleKeys.REFERRAL_WINDOW_PROGRAM_PREFIX + program, w));
         return new AttributionConfig(
                 Topics.from(values),
-                rule.value(RuleKeys.REFERRAL_WINDOW, values),
-                rule.perProgram(RuleKeys.REFERRAL_WINDOW_PROGRAM_PREFIX, values),
+                window,
+                windowByProgram,
+                windowMax,
                 rule.value(RuleKeys.MAX_CLICKS_PER_SESSION, values),
                 state.value(StateKeys.CLICK_RETENTION_GRACE, values),
                 state.value(StateKeys.DEDUP_RETENTION, values),
@@ -92,6 +101,7 @@ public record AttributionConfig(
                 state.value(StateKeys.SWEEP_BATCH, values),
                 state.value(StateKeys.EXPLAIN_RETENTION, values),
                 RecordLimits.KEYS.value(RecordLimits.MAX_CODES, values),
+                RecordLimits.KEYS.value(RecordLimits.MAX_ITEMS, values),
                 EventTimes.KEYS.value(EventTimes.MAX_AHEAD, values),
                 HttpSettings.from(values),
                 HealthSettings.from(values),
@@ -110,15 +120,16 @@ public record AttributionConfig(
         Properties copy = new Properties();
         copy.putAll(streams);
         copy.putIfAbsent(key, value);
-        return new AttributionConfig(topics, referralWindow, referralWindowByProgram, maxClicksPerSession,
-                clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval, sweepBatch,
-                explainRetention, maxCodesPerConversion, eventTimeMaxAhead, http, health, adjustments, usage, codeTable,
-                registry, copy);
+        return new AttributionConfig(topics, referralWindow, referralWindowByProgram, referralWindowMax,
+                maxClicksPerSession, clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval,
+                sweepBatch, explainRetention, maxCodesPerConversion, maxItemsPerConversion, eventTimeMaxAhead, http,
+                health, adjustments, usage, codeTable, registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */
     public RecordChecks recordChecks() {
-        return new RecordChecks(new RecordLimits(maxCodesPerConversion), new EventTimes(eventTimeMaxAhead));
+        return new RecordChecks(new RecordLimits(maxCodesPerConversion, maxItemsPerConversion),
+                new EventTimes(eventTimeMaxAhead));
     }
 
     /** SPEC rule 8: with a delay, conversions wait for late clicks; without, they are decided on arrival. */
@@ -134,7 +145,21 @@ public record AttributionConfig(
         return decisionDelay.plus(adjustments.maxWait());
     }
 
+    /** The program's configured referral window; commission terms may set another (SPEC rule 1). */
     public Duration referralWindow(String programId) {
         return referralWindowByProgram.getOrDefault(programId, referralWindow);
+    }
+
+    /** SPEC "Time": a click is kept until its session's latest event time passes it by this much. */
+    public Duration clickRetention() {
+        return referralWindowMax.plus(decisionDelay).plus(clickRetentionGrace);
+    }
+
+    /** referral.window.max bounds every window, the configured ones too. */
+    private static void requireWithin(Duration max, String key, Duration window) {
+        if (window.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " (" + window + ") must not exceed "
+                    + RuleKeys.REFERRAL_WINDOW_MAX + " (" + max + ")");
+        }
     }
 }

@@ -6,7 +6,8 @@ import org.promoattribution.schemas.Outcome;
 /**
  * The topic names the pipeline reads and writes (SPEC "Topics"); every one configurable.
  * {@code validatedPromoCodes} is the pipeline's own compacted topic of checked definitions,
- * the source of the global promo-code store. {@code usage} is the compacted topic of each code's
+ * the source of the global promo-code store; {@code validatedCommissionTerms} likewise for the
+ * commission terms. {@code usage} is the compacted topic of each code's
  * figures per day (SPEC "Promo-code usage and leaks").
  */
 public record Topics(
@@ -14,6 +15,8 @@ public record Topics(
         String conversions,
         String promoCodes,
         String validatedPromoCodes,
+        String commissionTerms,
+        String validatedCommissionTerms,
         String credited,
         String invalid,
         String unattributed,
@@ -24,6 +27,7 @@ public record Topics(
 
     public static final String PREFIX = "topic.";
     public static final Topics DEFAULTS = new Topics("clicks", "conversions", "promo-codes", "promo-codes-validated",
+            "commission-terms", "commission-terms-validated",
             "conversions-credited", "conversions-invalid", "conversions-unattributed", "attribution-dlq",
             "conversion-adjustments", "conversions-adjusted", "promo-code-usage");
 
@@ -33,6 +37,9 @@ public record Topics(
             .define(PREFIX + "promo-codes", Parsers::text, DEFAULTS.promoCodes, "the promo code definitions")
             .define(PREFIX + "promo-codes-validated", Parsers::text, DEFAULTS.validatedPromoCodes,
                     "the checked definitions (compacted; the global promo-code store's source)")
+            .define(PREFIX + "commission-terms", Parsers::text, DEFAULTS.commissionTerms, "the commission terms")
+            .define(PREFIX + "commission-terms-validated", Parsers::text, DEFAULTS.validatedCommissionTerms,
+                    "the checked terms (compacted; the global commission-terms store's source)")
             .define(PREFIX + "credited", Parsers::text, DEFAULTS.credited, "credited conversions")
             .define(PREFIX + "invalid", Parsers::text, DEFAULTS.invalid, "invalid conversions")
             .define(PREFIX + "unattributed", Parsers::text, DEFAULTS.unattributed, "unattributed conversions")
@@ -44,6 +51,8 @@ public record Topics(
     static Topics from(Map<String, String> values) {
         return new Topics(KEYS.value(PREFIX + "clicks", values), KEYS.value(PREFIX + "conversions", values),
                 KEYS.value(PREFIX + "promo-codes", values), KEYS.value(PREFIX + "promo-codes-validated", values),
+                KEYS.value(PREFIX + "commission-terms", values),
+                KEYS.value(PREFIX + "commission-terms-validated", values),
                 KEYS.value(PREFIX + "credited", values), KEYS.value(PREFIX + "invalid", values),
                 KEYS.value(PREFIX + "unattributed", values), KEYS.value(PREFIX + "dlq", values),
                 KEYS.value(PREFIX + "adjustments", values), KEYS.value(PREFIX + "adjusted", values),

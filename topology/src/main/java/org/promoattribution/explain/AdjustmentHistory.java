@@ -35,7 +35,10 @@ public final class AdjustmentHistory {
     };
     private final WindowStore<Bytes, byte[]> store;
 
-    /** One adjustment decision as explain shows it; the kind is the adjustment's, which a rejection does not tell. */
+    /**
+     * One adjustment decision as explain shows it; the kind is the adjustment's, which a rejection does not
+     * tell. Entries kept before commissions existed read with null commissions.
+     */
     public record Entry(
             String adjustmentId,
             AdjustmentKind kind,
@@ -43,11 +46,14 @@ public final class AdjustmentHistory {
             AdjustmentReason reason,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal previousAmount,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-            Instant decidedAt) {
+            Instant decidedAt,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal previousCommission,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal commission) {
 
         static Entry of(ConversionAdjustment adjustment, AdjustmentDecision decision) {
             return new Entry(decision.getAdjustmentId(), adjustment.getKind(), decision.getStatus(),
-                    decision.getReason(), decision.getPreviousAmount(), decision.getAmount(), decision.getDecidedAt());
+                    decision.getReason(), decision.getPreviousAmount(), decision.getAmount(), decision.getDecidedAt(),
+                    decision.getPreviousCommission(), decision.getCommission());
         }
     }
 

@@ -13,11 +13,12 @@ import org.promoattribution.state.SeenIds;
 
 /**
  * Where a decided conversion stands after its adjustments, for explain: its current amount and
- * whether it was reversed (from the decision ledger), and the adjustments decided for it (from
+ * commission (null without one, SPEC C4) and whether it was reversed (from the decision ledger), and the adjustments decided for it (from
  * {@link AdjustmentHistory}). Both live on the conversionId's partition.
  */
 public record ConversionStanding(
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentAmount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentCommission,
         boolean reversed,
         List<AdjustmentHistory.Entry> adjustments) {
 
@@ -31,7 +32,7 @@ public record ConversionStanding(
                 return Optional.empty();
             }
             LedgerEntry entry = LedgerEntry.decode(it.next().value);
-            return Optional.of(new ConversionStanding(entry.amount(), entry.reversed(),
+            return Optional.of(new ConversionStanding(entry.amount(), entry.commission(), entry.reversed(),
                     AdjustmentHistory.of(history, programId, conversionId)));
         }
     }

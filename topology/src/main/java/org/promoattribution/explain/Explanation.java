@@ -60,7 +60,9 @@ public record Explanation(
             String dealId,
             String clickId,
             Instant clickTimestamp,
-            List<String> unmatchedCodes) {
+            List<String> unmatchedCodes,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal commission,
+            String termsId) {
 
         public Decision {
             promoCode = shown(promoCode);
@@ -70,13 +72,15 @@ public record Explanation(
         public static Decision of(AttributionDecision d) {
             return new Decision(d.getOutcome(), d.getReason(), d.getPartnerId(), d.getBasis(), d.getPromoCodeId(),
                     d.getPromoCode(), d.getDealId(), d.getClickId(), d.getClickTimestamp(),
-                    List.copyOf(d.getUnmatchedCodes()));
+                    List.copyOf(d.getUnmatchedCodes()), d.getCommission(), d.getTermsId());
         }
     }
 
     /**
      * What it was decided from (SPEC "The rule").
      *
+     * @param referralWindow     window(X) of the decision's partner, else of a partner without own terms (rule 1)
+     * @param windowFrom         t less the longest window of any partner: where clicks were looked for
      * @param clicksInWindow     H: the session's tracked clicks in [windowFrom, windowTo], latest first,
      *                           at most {@link #MAX_CLICKS}
      * @param moreClicksInWindow whether H holds older clicks than those listed

@@ -1,5 +1,6 @@
 package org.promoattribution.explain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ public final class ReasonText {
         TypedCode code = e.inputs().codes().stream()
                 .filter(c -> c.matched() && c.promoCodeId().equals(d.promoCodeId()))
                 .findFirst().orElse(null);
-        return of(e.programId(), e.sessionId(), d, e.inputs().referralWindow(), code, !e.inputs().codes().isEmpty());
+        return of(e.programId(), e.sessionId(), d, e.inputs().referralWindow(), code, !e.inputs().codes().isEmpty())
+                + commission(d, e.currency());
     }
 
     /**
@@ -39,7 +41,17 @@ public final class ReasonText {
                         definition.getCreditPolicy(), definition.getMatchType(), definition.getDealId());
         // Where a reason tells whether codes were typed, none matched: the typed ones are the unmatched ones.
         return of(d.getProgramId(), d.getSessionId(), Decision.of(d), referralWindow, code,
-                d.getPromoCode() != null || !d.getUnmatchedCodes().isEmpty());
+                d.getPromoCode() != null || !d.getUnmatchedCodes().isEmpty()) + commission(Decision.of(d), d.getCurrency());
+    }
+
+    /** What the credit is worth (SPEC C2), when terms were in force; nothing to say otherwise. */
+    private static String commission(Decision d, String currency) {
+        if (d.commission() == null) {
+            return "";
+        }
+        BigDecimal shown = d.commission().stripTrailingZeros();
+        return " Commission " + (shown.scale() < 2 ? shown.setScale(2) : shown).toPlainString()
+                + (currency == null ? "" : " " + currency) + " under terms " + d.termsId() + ".";
     }
 
     /** @param code the matched code the decision names, or null */

@@ -208,6 +208,7 @@ final class ExplainEndpoint implements Endpoint {
                 body.setAll((ObjectNode) standing.get());
             } else {
                 body.set("currentAmount", body.get("amount"));
+                body.set("currentCommission", body.get("decision").get("commission"));
                 body.put("reversed", false);
                 body.set("adjustments", json.createArrayNode());
             }

@@ -66,7 +66,8 @@ public final class PipelineInstance implements AutoCloseable {
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);
             server.route("/", new PageEndpoint(List.of(), "index.html"), OpsServer.Access.TOKEN);
             server.route("/overview", new PageEndpoint(List.of("overview"), "overview.html"), OpsServer.Access.TOKEN);
-            server.route("/overview/data", new OverviewEndpoint(app.streams(), metrics.recent(), Clock.systemUTC()),
+            server.route("/overview/data", new OverviewEndpoint(app.streams(), metrics.recent(), Clock.systemUTC(),
+                    config.eventTimeMaxAhead()),
                     OpsServer.Access.TOKEN);
             server.route("/metrics", new MetricsEndpoint(meters),
                     http.auth().metrics() ? OpsServer.Access.TOKEN : OpsServer.Access.OPEN);

@@ -8,8 +8,9 @@ import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
 
 /**
- * SPEC "Adjustments", A2–A4, for one adjustment of a conversion whose decision is known (A1 and
- * A5, finding that decision, and A6, repeats, are the ledger's). A pure function: no Kafka, no clock.
+ * SPEC "Adjustments", A2–A4 and A7 (the commission follows C4: {@link CommissionRule#adjusted}), for
+ * one adjustment of a conversion whose decision is known (A1 and A5, finding that decision, and A6,
+ * repeats, are the ledger's). A pure function: no Kafka, no clock.
  */
 public final class AdjustmentRule {
     /** Amounts travel as decimal(20,4). */
@@ -38,8 +39,10 @@ public final class AdjustmentRule {
         // A2: the partner never changes; only a REVERSAL closes (an AMOUNT_CHANGE to 0 does not).
         boolean reversal = kind == AdjustmentKind.REVERSAL;
         BigDecimal amount = reversal ? ZERO : newAmount.setScale(SCALE);
+        BigDecimal commission = CommissionRule.adjusted(conversion.commission(), conversion.flat(),
+                conversion.amount(), amount, reversal);
         ConversionBalance after = new ConversionBalance(conversion.outcome(), conversion.partnerId(),
-                conversion.conversionTime(), amount, reversal);
+                conversion.conversionTime(), amount, reversal, commission, conversion.flat());
         return new AdjustmentVerdict(AdjustmentStatus.APPLIED,
                 reversal ? AdjustmentReason.REVERSED : AdjustmentReason.AMOUNT_CHANGED, conversion, after);
     }

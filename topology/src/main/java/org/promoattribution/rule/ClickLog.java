@@ -1,15 +1,14 @@
 package org.promoattribution.rule;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The tracked clicks of one session in one program. "Latest" means the greatest timestamp,
  * and among equal timestamps the click that arrived later (SPEC rule 2): the order of
- * {@link #latestFirst}, which each log keeps its own way; choosing from it is written once, here.
+ * {@link #latestFirst}, which each log keeps its own way; choosing from it is written once, in
+ * {@link ClickHistory}.
  */
 public interface ClickLog {
 
@@ -19,28 +18,14 @@ public interface ClickLog {
      */
     Stream<TrackedClick> latestFirst(Instant from, Instant to);
 
-    /** The latest click with {@code from <= timestamp <= to} that passes {@code filter}. */
-    default Optional<TrackedClick> latestWhere(Instant from, Instant to, Predicate<TrackedClick> filter) {
-        try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
-            return clicks.filter(filter).findFirst();
-        }
-    }
-
-    /** Up to {@code limit} clicks with {@code from <= timestamp <= to}, latest first (the first is the winning click). */
-    default List<TrackedClick> latestIn(Instant from, Instant to, int limit) {
-        try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
-            return clicks.limit(limit).toList();
-        }
-    }
-
-    /** The latest click with {@code from <= timestamp <= to}. */
-    default Optional<TrackedClick> latest(Instant from, Instant to) {
-        return latestWhere(from, to, click -> true);
-    }
-
-    /** The latest click of {@code partnerId} with {@code from <= timestamp <= to}. */
+    /**
+     * The latest click of {@code partnerId} with {@code from <= timestamp <= to}; a log that knows
+     * which partners it holds may answer without reading the others' clicks.
+     */
     default Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
-        return latestWhere(from, to, click -> click.partnerId().equals(partnerId));
+        try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
+            return clicks.filter(click -> click.partnerId().equals(partnerId)).findFirst();
+        }
     }
 
     /** A conversion without a session has no clicks. */

@@ -19,18 +19,19 @@ public final class CreditRule {
     private CreditRule() {
     }
 
-    /**
-     * @param conversionTime t, the conversion's event time
-     * @param referralWindow the program's referral window
-     * @param clicks         the session's tracked clicks in the conversion's program
-     * @param matched        M: the matched (code, definition) pairs in the order typed
-     */
+    /** One referral window for every partner: a program without commission terms. */
     public static Verdict decide(Instant conversionTime, Duration referralWindow, ClickLog clicks, List<CodeMatch> matched) {
-        // 1. Click history H: t − referralWindow ≤ click.timestamp ≤ t.
-        Instant from = conversionTime.minus(referralWindow);
-        Instant to = conversionTime;
+        return decide(new ClickHistory(clicks, ReferralWindows.uniform(referralWindow), conversionTime), matched);
+    }
+
+    /**
+     * @param history H: the session's tracked clicks in the conversion's program, each partner's
+     *                window applied (step 1)
+     * @param matched M: the matched (code, definition) pairs in the order typed
+     */
+    public static Verdict decide(ClickHistory history, List<CodeMatch> matched) {
         // 2. Winning click W: last click wins; ties go to the later arrival (the log's order).
-        Optional<TrackedClick> winner = clicks.latest(from, to);
+        Optional<TrackedClick> winner = history.winner();
 
         // 5 + 6a. The first matched code that earns credit.
         for (CodeMatch match : matched) {
@@ -40,7 +41,7 @@ public final class CreditRule {
                     return new Verdict(Outcome.CREDITED, Reason.PROMO_CODE_ALWAYS, partner, Basis.PROMO_CODE, match, null);
                 }
                 case IF_INVOLVED -> {
-                    Optional<TrackedClick> partnerClick = clicks.latestOf(partner, from, to);
+                    Optional<TrackedClick> partnerClick = history.latestOf(partner);
                     if (partnerClick.isPresent()) {
                         return new Verdict(Outcome.CREDITED, Reason.PROMO_CODE_INVOLVED, partner, Basis.PROMO_CODE,
                                 match, partnerClick.get());

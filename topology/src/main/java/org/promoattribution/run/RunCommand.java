@@ -138,7 +138,7 @@ public class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "promo-attribution-shutdown"));
             spec.commandLine().getErr().printf("promo-attribution running: bootstrap.servers=%s schema.registry.url=%s%n"
-                    + "reading %s, %s, %s; writing %s, %s, %s, %s, %s.%n"
+                    + "reading %s, %s, %s, %s; writing %s, %s, %s, %s, %s.%n"
                     + "state in %s, group.instance.id %s.%n"
                     + "explain page, /metrics and /health/ready at %s (application.server %s); overview at %s. "
                     + "Ctrl-C stops.%n",
@@ -146,7 +146,8 @@ public class RunCommand implements Callable<Integer> {
                     SchemaRegistryKeys.printable(RestSchemaRegistryConfig.URL,
                             config.registry().get(RestSchemaRegistryConfig.URL)),
                     config.topics().clicks(), config.topics().conversions(), config.topics().promoCodes(),
-                    config.topics().credited(), config.topics().invalid(), config.topics().unattributed(),
+                    config.topics().commissionTerms(), config.topics().credited(), config.topics().invalid(),
+                    config.topics().unattributed(),
                     config.topics().deadLetter(), config.topics().usage(),
                     props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                     props.getProperty(StaticMembership.GROUP_INSTANCE_ID, "none (dynamic membership)"),

@@ -61,6 +61,13 @@ public final class SeenIds {
         store.put(key, detail, sighting.firstSeenMs());
     }
 
+    /** The first of the parts {@link #key} was made of (the scope, e.g. the programId), when they were several. */
+    public static String firstPart(Bytes key) {
+        ByteBuffer in = ByteBuffer.wrap(key.get());
+        int length = in.getInt();
+        return new String(key.get(), Integer.BYTES, length, StandardCharsets.UTF_8);
+    }
+
     /** The parts, each but the last preceded by its length, so that no two lists of parts share a key. */
     public static Bytes key(String... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);

@@ -35,6 +35,8 @@ public final class StoreNames {
     public static final String CODE_USAGE = "promo-code-usage-figures";
     /** The promo-code definitions, a global store read from the promo-codes topic. */
     public static final String PROMO_CODES = "promo-codes";
+    /** The commission terms, a global store read from the checked commission-terms topic. */
+    public static final String COMMISSION_TERMS = "commission-terms";
 
     private StoreNames() {
     }

@@ -23,6 +23,8 @@ final class AdjustmentDecisions {
                 .setPartnerId(verdict.before().partnerId())
                 .setPreviousAmount(scaled(verdict.before().amount()))
                 .setAmount(scaled(verdict.after().amount()))
+                .setPreviousCommission(scaled(verdict.before().commission())) // A7
+                .setCommission(scaled(verdict.after().commission()))
                 .build();
     }
 

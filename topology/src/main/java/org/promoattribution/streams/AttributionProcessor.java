@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.explain.ExplanationCodec;
 import org.promoattribution.metrics.AttributionMetrics;
@@ -33,6 +34,7 @@ import org.promoattribution.state.StoreNames;
 final class AttributionProcessor implements Processor<String, SpecificRecord, String, DecidedConversion> {
     private final AttributionConfig config;
     private final PromoCodeIndex codes;
+    private final CommissionTermsIndex terms;
     private final AttributionMetrics metrics;
     private final EventClock clock = new EventClock();
     private ProcessorContext<String, DecidedConversion> context;
@@ -43,9 +45,11 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private WindowStore<String, byte[]> explanations;
     private long lastArrivalWallMs;
 
-    AttributionProcessor(AttributionConfig config, PromoCodeIndex codes, AttributionMetrics metrics) {
+    AttributionProcessor(AttributionConfig config, PromoCodeIndex codes, CommissionTermsIndex terms,
+                         AttributionMetrics metrics) {
         this.config = config;
         this.codes = codes;
+        this.terms = terms;
         this.metrics = metrics;
     }
 
@@ -58,7 +62,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         history = new ClickHistoryStore(clicks, sessions);
         seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
-        decider = new ConversionDecider(codes, history, config);
+        decider = new ConversionDecider(codes, terms, history, config);
         explanations = context.getStateStore(StoreNames.EXPLANATIONS);
         lastArrivalWallMs = context.currentSystemTimeMs();
         context.schedule(config.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
@@ -93,7 +97,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             return;
         }
         ClickHistoryStore.Appended appended = history.append(SessionKey.of(click.getSessionId(), program),
-                click.getClickId(), click.getPartnerId(), timestamp, retentionFor(program),
+                click.getClickId(), click.getPartnerId(), timestamp, config.clickRetention(),
                 config.maxClicksPerSession(), context.currentSystemTimeMs());
         if (appended.duplicate()) {
             metrics.duplicateClick(); // SPEC rule 7
@@ -142,11 +146,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     }
 
     private void sweep(long wallNowMs) {
-        metrics.evictedClicks("window", history.sweep(config.sweepBatch(), this::retentionFor, wallNowMs));
-    }
-
-    /** How far behind its session's latest click a click of this program can still count. */
-    private Duration retentionFor(String programId) {
-        return config.referralWindow(programId).plus(config.decisionDelay()).plus(config.clickRetentionGrace());
+        metrics.evictedClicks("window",
+                history.sweep(config.sweepBatch(), program -> config.clickRetention(), wallNowMs));
     }
 }

@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
@@ -19,6 +20,7 @@ public record AttributionSerdes(
         Serde<Click> click,
         Serde<Conversion> conversion,
         Serde<PromoCode> promoCode,
+        Serde<CommissionTerms> commissionTerms,
         Serde<AttributionDecision> decision,
         Serde<ConversionAdjustment> adjustment,
         Serde<AdjustmentDecision> adjustmentDecision,
@@ -30,6 +32,7 @@ public record AttributionSerdes(
                 AvroSerdes.serde(Click.class, registry, options, false),
                 AvroSerdes.serde(Conversion.class, registry, options, false),
                 AvroSerdes.serde(PromoCode.class, registry, options, false),
+                AvroSerdes.serde(CommissionTerms.class, registry, options, false),
                 AvroSerdes.serde(AttributionDecision.class, registry, options, false),
                 AvroSerdes.serde(ConversionAdjustment.class, registry, options, false),
                 AvroSerdes.serde(AdjustmentDecision.class, registry, options, false),

@@ -17,18 +17,22 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.usage.UsageContribution;
 import org.promoattribution.validation.RecordChecks;
+import org.promoattribution.validation.TermsDefinitions;
 
 /**
  * Builds the attribution topology from configuration:
@@ -44,6 +48,8 @@ import org.promoattribution.validation.RecordChecks;
  *     usage contributions ─ summed per interval ─ repartition by (code, day) ─▶ UsageProcessor ◀───┘ ─▶ promo-code-usage
  * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
  *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
+ * commission-terms ─ decode + check ─┬─ bad ─────────────────────────────────▶ attribution-dlq
+ *                                    └─ good, tombstones ─▶ commission-terms-validated ─▶ global store + CommissionTermsIndex
  * </pre>
  */
 public final class AttributionTopology {
@@ -62,33 +68,35 @@ public final class AttributionTopology {
 
     static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                           PromoCodeIndex index, PromoCodeApplier applier) {
+        CommissionTermsIndex terms = new CommissionTermsIndex();
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
 
-        // Promo codes are checked and tried out once, on the partitioned stream that can reach the
-        // dead-letter topic; only definitions that applied and tombstones reach the global store, via
-        // a topic of ours.
+        // Promo codes and commission terms are checked (codes tried out) once, on the partitioned stream
+        // that can reach the dead-letter topic; only valid ones and tombstones reach the global stores,
+        // via topics of ours.
         RecordDecoder<PromoCode> promoCodes = new RecordDecoder<>(serdes.promoCode().deserializer(),
                 (p, now) -> applier.tryOut(p));
-        Map<String, KStream<byte[], byte[]>> definitions = builder.stream(topics.promoCodes(),
-                        raw.withName("promo-codes-source"))
-                .split(Named.as("promo-codes-"))
-                .branch((key, value) -> key != null && value == null, Branched.as("tombstones"))
-                .defaultBranch(Branched.as("definitions"));
-        definitions.get("promo-codes-tombstones").to(topics.validatedPromoCodes(),
-                Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("promo-codes-tombstones-sink"));
-        decode(definitions.get("promo-codes-definitions"), "promo-codes", promoCodes, p -> null, true, topics, metrics)
-                .mapValues(Decoded::raw, Named.as("promo-codes-valid-bytes"))
-                .to(topics.validatedPromoCodes(), Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName("promo-codes-valid-sink"));
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMO_CODES),
-                        Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
-                topics.validatedPromoCodes(), raw.withName("promo-codes-global-source"),
-                () -> new PromoCodeStoreUpdater(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
-                        applier, index, topics.validatedPromoCodes(), metrics));
+        addCheckedTable(builder, "promo-codes", topics.promoCodes(), topics.validatedPromoCodes(), promoCodes,
+                StoreNames.PROMO_CODES,
+                () -> new ValidatedTableUpdater<>(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
+                        topics.validatedPromoCodes(), StoreNames.PROMO_CODES,
+                        (key, code) -> applier.apply(index, key, code), index::remove, metrics::promoCodeNotApplied),
+                topics, metrics, limit);
+        Duration windowMax = config.referralWindowMax();
+        RecordDecoder<CommissionTerms> commissionTerms = new RecordDecoder<>(serdes.commissionTerms().deserializer(),
+                (t, now) -> {
+                    TermsDefinitions.from(t, windowMax);
+                    return t;
+                });
+        addCheckedTable(builder, "commission-terms", topics.commissionTerms(), topics.validatedCommissionTerms(),
+                commissionTerms, StoreNames.COMMISSION_TERMS,
+                () -> new ValidatedTableUpdater<>(commissionTerms, topics.validatedCommissionTerms(),
+                        StoreNames.COMMISSION_TERMS, (key, t) -> terms.put(key, TermsDefinitions.from(t, windowMax)),
+                        terms::remove, metrics::commissionTermsNotApplied),
+                topics, metrics, limit);
 
         RecordChecks checks = config.recordChecks();
         RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
@@ -104,7 +112,7 @@ public final class AttributionTopology {
         // bytes with their usage contributions: only the ledger's accepted decisions are counted.
         boolean usageFigures = config.usage().figures();
         KStream<String, LedgerInput> decided = sessionEvents
-                .process(() -> new AttributionProcessor(config, index, metrics), Named.as("attribution"),
+                .process(() -> new AttributionProcessor(config, index, terms, metrics), Named.as("attribution"),
                         StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
                 .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
@@ -132,6 +140,32 @@ public final class AttributionTopology {
                     config, serdes, metrics, limit);
         }
         return builder.build(config.streams());
+    }
+
+    /**
+     * A compacted topic of definitions: each decoded and checked (bad ones to the dead-letter topic),
+     * the valid ones and tombstones passed as received to {@code validated}, the source of a global
+     * store kept by {@code updater}.
+     */
+    private static <T extends SpecificRecord> void addCheckedTable(
+            StreamsBuilder builder, String name, String source, String validated, RecordDecoder<T> decoder,
+            String storeName, ProcessorSupplier<byte[], byte[], Void, Void> updater, Topics topics,
+            AttributionMetrics metrics, ProducerLimit limit) {
+        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
+        Map<String, KStream<byte[], byte[]>> definitions = builder.stream(source, raw.withName(name + "-source"))
+                .split(Named.as(name + "-"))
+                .branch((key, value) -> key != null && value == null, Branched.as("tombstones"))
+                .defaultBranch(Branched.as("definitions"));
+        definitions.get(name + "-tombstones").to(validated,
+                Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-tombstones-sink"));
+        decode(definitions.get(name + "-definitions"), name, decoder, d -> null, true, topics, metrics)
+                .mapValues(Decoded::raw, Named.as(name + "-valid-bytes"))
+                .to(validated, Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
+                        .withName(name + "-valid-sink"));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
+                        Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
+                validated, raw.withName(name + "-global-source"), updater);
     }
 
     /**

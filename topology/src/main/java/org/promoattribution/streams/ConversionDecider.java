@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.CodeMatch;
 import org.promoattribution.codes.MatchResult;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.codes.TypedCodes;
+import org.promoattribution.commission.CommissionTermsIndex;
+import org.promoattribution.commission.ProgramTerms;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.explain.Explanation;
+import org.promoattribution.rule.ClickHistory;
 import org.promoattribution.rule.ClickLog;
+import org.promoattribution.rule.Commission;
+import org.promoattribution.rule.CommissionRule;
 import org.promoattribution.rule.CreditRule;
+import org.promoattribution.rule.ReferralWindows;
 import org.promoattribution.rule.Sessions;
 import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.rule.Verdict;
@@ -30,11 +37,14 @@ import org.promoattribution.usage.UsageContribution;
  */
 final class ConversionDecider {
     private final PromoCodeIndex codes;
+    private final CommissionTermsIndex terms;
     private final ClickHistoryStore history;
     private final AttributionConfig config;
 
-    ConversionDecider(PromoCodeIndex codes, ClickHistoryStore history, AttributionConfig config) {
+    ConversionDecider(PromoCodeIndex codes, CommissionTermsIndex terms, ClickHistoryStore history,
+                      AttributionConfig config) {
         this.codes = codes;
+        this.terms = terms;
         this.history = history;
         this.config = config;
     }
@@ -46,19 +56,30 @@ final class ConversionDecider {
         SessionKey key = hasSession ? SessionKey.of(session, conversion.getProgramId()) : null;
         ClickLog clicks = hasSession ? history.log(key) : ClickLog.EMPTY;
         MatchResult matches = codes.match(conversion.getProgramId(), conversion.getPromoCodes(), t);
-        Duration window = config.referralWindow(conversion.getProgramId());
-        Verdict verdict = CreditRule.decide(t, window, clicks, matches.matched());
-        AttributionDecision decision = toRecord(conversion, verdict, matches, decidedAt);
+        // SPEC rule 9: the terms live now, read once for the whole decision.
+        ProgramTerms programTerms = terms.program(conversion.getProgramId());
+        ReferralWindows windows = ReferralWindows.at(programTerms, t, config.referralWindow(conversion.getProgramId()));
+        ClickHistory h = new ClickHistory(clicks, windows, t);
+        Verdict verdict = CreditRule.decide(h, matches.matched());
+        Commission commission = CommissionRule.of(verdict, programTerms.inForce(verdict.partnerId(), t),
+                conversion.getAmount(), conversion.getItems());
+        AttributionDecision decision = toRecord(conversion, verdict, matches, commission, decidedAt);
 
-        // One more than kept, to tell whether older clicks were left out.
-        List<TrackedClick> inWindow = clicks.latestIn(t.minus(window), t, Explanation.MAX_CLICKS + 1);
-        return new DecidedConversion(decision, explain(conversion, window, inWindow, matches),
-                CodeUsage.of(t, window, clicks, matches.matched(), verdict));
+        List<TrackedClick> inWindow;
+        try (Stream<TrackedClick> listed = h.latestFirst()) {
+            inWindow = listed.limit(Explanation.MAX_CLICKS + 1).toList(); // one more: were older ones left out?
+        }
+        Duration window = verdict.partnerId() == null ? windows.fallback() : windows.of(verdict.partnerId());
+        return new DecidedConversion(decision, explain(conversion, window, windows.longest(), inWindow, matches),
+                CodeUsage.of(t, h, matches.matched(), verdict), commission == null ? null : commission.flat());
     }
 
-    /** What the decision was made from, for explain; the decision itself is kept beside it. */
-    private static Explanation.Inputs explain(Conversion conversion, Duration window, List<TrackedClick> inWindow,
-                                              MatchResult matches) {
+    /**
+     * What the decision was made from, for explain; the decision itself is kept beside it.
+     * @param window the decision's partner's referral window; clicks are listed from t − longest
+     */
+    private static Explanation.Inputs explain(Conversion conversion, Duration window, Duration longest,
+                                              List<TrackedClick> inWindow, MatchResult matches) {
         Instant t = conversion.getTimestamp();
         boolean more = inWindow.size() > Explanation.MAX_CLICKS;
         List<TrackedClick> listed = more ? inWindow.subList(0, Explanation.MAX_CLICKS) : inWindow;
@@ -67,7 +88,7 @@ final class ConversionDecider {
         List<Explanation.TypedCode> typed = TypedCodes.distinctTrimmed(conversion.getPromoCodes()).stream()
                 .map(code -> typedCode(code, matchedBy.get(code)))
                 .toList();
-        return new Explanation.Inputs(window, t.minus(window), t, List.copyOf(listed), more,
+        return new Explanation.Inputs(window, t.minus(longest), t, List.copyOf(listed), more,
                 listed.isEmpty() ? null : listed.get(0), typed);
     }
 
@@ -79,7 +100,7 @@ final class ConversionDecider {
     }
 
     private static AttributionDecision toRecord(Conversion conversion, Verdict verdict, MatchResult matches,
-                                                Instant decidedAt) {
+                                                Commission commission, Instant decidedAt) {
         CodeMatch code = verdict.code();
         return AttributionDecision.newBuilder()
                 .setConversionId(conversion.getConversionId())
@@ -99,6 +120,8 @@ final class ConversionDecider {
                 .setClickTimestamp(verdict.click() == null ? null : verdict.click().timestamp())
                 .setUnmatchedCodes(matches.unmatched())
                 .setDecidedAt(decidedAt)
+                .setCommission(commission == null ? null : commission.value())
+                .setTermsId(commission == null ? null : commission.termsId())
                 .build();
     }
 }

@@ -33,7 +33,8 @@ record DecisionTransfer(String programId, LedgerEntry entry, List<UsageContribut
                                                           boolean withUsage) {
         return decided -> {
             AttributionDecision decision = decided.decision();
-            return encode(decision.getProgramId(), LedgerEntry.of(decision), withUsage ? decided.usage() : List.of(),
+            return encode(decision.getProgramId(), LedgerEntry.of(decision, decided.commissionFlat()),
+                    withUsage ? decided.usage() : List.of(),
                     serializer.serialize(topics.forOutcome(decision.getOutcome()), decision));
         };
     }

@@ -1,6 +1,5 @@
 package org.promoattribution.usage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.CodeMatch;
-import org.promoattribution.rule.ClickLog;
+import org.promoattribution.rule.ClickHistory;
 import org.promoattribution.rule.Verdict;
 import org.promoattribution.schemas.Basis;
 import org.promoattribution.schemas.CreditPolicy;
@@ -28,18 +27,16 @@ public final class CodeUsage {
 
     /**
      * @param conversionTime t, the conversion's event time: its UTC date is the figures' day
-     * @param referralWindow the program's referral window (H, rule 1)
-     * @param clicks         the session's tracked clicks in the conversion's program
+     * @param history        H (rule 1)
      * @param matched        M, the matched pairs in the order typed
      * @param verdict        the decision the credit rule made from them
      */
-    public static List<UsageContribution> of(Instant conversionTime, Duration referralWindow, ClickLog clicks,
-                                             List<CodeMatch> matched, Verdict verdict) {
+    public static List<UsageContribution> of(Instant conversionTime, ClickHistory history, List<CodeMatch> matched,
+                                             Verdict verdict) {
         if (matched.isEmpty()) {
             return List.of();
         }
         LocalDate day = LocalDate.ofInstant(conversionTime, ZoneOffset.UTC);
-        Instant from = conversionTime.minus(referralWindow);
         String creditedId = verdict.basis() == Basis.PROMO_CODE ? verdict.code().definition().promoCodeId() : null;
         boolean invalid = verdict.outcome() == Outcome.INVALID;
         Set<String> seen = new HashSet<>();
@@ -47,7 +44,7 @@ public final class CodeUsage {
         for (CodeMatch match : matched) {
             CodeDefinition definition = match.definition();
             if (seen.add(definition.promoCodeId())) {
-                boolean withoutOwnerClick = clicks.latestOf(definition.partnerId(), from, conversionTime).isEmpty();
+                boolean withoutOwnerClick = history.latestOf(definition.partnerId()).isEmpty();
                 contributions.add(UsageContribution.oneUse(new UsageKey(definition.promoCodeId(), day),
                         definition.programId(), definition.partnerId(), definition.promoCodeId().equals(creditedId),
                         invalid, withoutOwnerClick, definition.creditPolicy() == CreditPolicy.ALWAYS));

@@ -21,7 +21,12 @@ public enum DeadLetterReason {
     MISSING_KEY,
     /** An event time before 1970 or later than now + event.time.max.ahead (SPEC "Time"). */
     INVALID_TIMESTAMP,
-    /** A record beyond SPEC "Limits": too many codes, too long a code or id, too large an amount. */
+    /**
+     * Commission terms SPEC "Commission" refuses: a rate outside 0 to 100, a negative or too large
+     * flat, a referralWindow out of range, validFrom not before validTo, an empty id.
+     */
+    INVALID_TERMS,
+    /** A record beyond SPEC "Limits": too many codes or items, too long a code or id, too large an amount. */
     LIMIT_EXCEEDED,
     /** A record the pipeline failed to process for any other reason (the error says which). */
     PROCESSING_ERROR

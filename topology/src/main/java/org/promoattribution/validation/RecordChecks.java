@@ -39,6 +39,7 @@ public final class RecordChecks {
         times.eventTime(conversion.getTimestamp(), now);
         amount(conversion.getAmount());
         limits.typedCodes(conversion.getPromoCodes());
+        limits.items(conversion.getItems());
         return conversion;
     }
 

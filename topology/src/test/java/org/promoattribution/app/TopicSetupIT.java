@@ -54,7 +54,8 @@ class TopicSetupIT {
     private static Topics named(String prefix) {
         Topics d = Topics.DEFAULTS;
         return new Topics(prefix + d.clicks(), prefix + d.conversions(), prefix + d.promoCodes(),
-                prefix + d.validatedPromoCodes(), prefix + d.credited(), prefix + d.invalid(),
+                prefix + d.validatedPromoCodes(), prefix + d.commissionTerms(), prefix + d.validatedCommissionTerms(),
+                prefix + d.credited(), prefix + d.invalid(),
                 prefix + d.unattributed(), prefix + d.deadLetter(), prefix + d.adjustments(), prefix + d.adjusted(),
                 prefix + d.usage());
     }

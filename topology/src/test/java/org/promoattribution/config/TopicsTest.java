@@ -20,8 +20,9 @@ class TopicsTest {
         AttributionConfig config = config("topic.clicks", "a", "topic.conversions", "b", "topic.promo-codes", "c",
                 "topic.promo-codes-validated", "d", "topic.credited", "e", "topic.invalid", "f",
                 "topic.unattributed", "g", "topic.dlq", "h", "topic.adjustments", "i", "topic.adjusted", "j",
-                "topic.promo-code-usage", " k ");
-        assertThat(config.topics()).isEqualTo(new Topics("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"));
+                "topic.promo-code-usage", " k ", "topic.commission-terms", "l", "topic.commission-terms-validated", "m");
+        assertThat(config.topics())
+                .isEqualTo(new Topics("a", "b", "c", "d", "l", "m", "e", "f", "g", "h", "i", "j", "k"));
         assertThat(config.streams().stringPropertyNames()).noneMatch(k -> k.startsWith(Topics.PREFIX));
     }
 

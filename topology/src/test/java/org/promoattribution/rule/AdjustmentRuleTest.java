@@ -16,7 +16,7 @@ class AdjustmentRuleTest {
     private static final Instant T = Instant.parse("2026-06-01T10:05:00Z");
     private static final Duration LOCK = Duration.ofDays(60);
     private static final ConversionBalance CREDITED =
-            new ConversionBalance(Outcome.CREDITED, "blog", T, new BigDecimal("59.9000"), false);
+            new ConversionBalance(Outcome.CREDITED, "blog", T, new BigDecimal("59.9000"), false, null, null);
 
     private static AdjustmentVerdict change(String amount, Instant at, ConversionBalance conversion) {
         return AdjustmentRule.apply(AdjustmentKind.AMOUNT_CHANGE, new BigDecimal(amount), at, conversion, LOCK);
@@ -34,7 +34,7 @@ class AdjustmentRuleTest {
         assertThat(verdict.reason()).isEqualTo(AdjustmentReason.AMOUNT_CHANGED);
         assertThat(verdict.before()).isEqualTo(CREDITED);
         assertThat(verdict.after()).isEqualTo(
-                new ConversionBalance(Outcome.CREDITED, "blog", T, new BigDecimal("40.0000"), false));
+                new ConversionBalance(Outcome.CREDITED, "blog", T, new BigDecimal("40.0000"), false, null, null));
     }
 
     @Test
@@ -105,7 +105,7 @@ class AdjustmentRuleTest {
 
     @Test
     void a2_aConversionWithoutAmount_getsOneFromAnAmountChange() {
-        ConversionBalance noAmount = new ConversionBalance(Outcome.UNATTRIBUTED, null, T, null, false);
+        ConversionBalance noAmount = new ConversionBalance(Outcome.UNATTRIBUTED, null, T, null, false, null, null);
 
         AdjustmentVerdict verdict = change("12.5", T, noAmount);
 

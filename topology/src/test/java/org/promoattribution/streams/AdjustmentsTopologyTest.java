@@ -396,7 +396,7 @@ class AdjustmentsTopologyTest {
             TestInputTopic<String, byte[]> ledger = pipeline.driver().createInputTopic(LEDGER_TOPIC,
                     Serdes.String().serializer(), Serdes.ByteArray().serializer());
             byte[] wire = {0}; // never written: the ledger drops it
-            ledger.pipeInput("o1", DecisionTransfer.encode(Fixtures.PROGRAM, LedgerEntry.of(decision), List.of(), wire));
+            ledger.pipeInput("o1", DecisionTransfer.encode(Fixtures.PROGRAM, LedgerEntry.of(decision, null), List.of(), wire));
         }
 
         @Test

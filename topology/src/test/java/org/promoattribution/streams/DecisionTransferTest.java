@@ -16,7 +16,7 @@ import org.promoattribution.usage.UsageKey;
 class DecisionTransferTest {
     @Test
     void aTransferCarriesTheProgramTheEntryTheUsageAndTheWireBytesUntouched() {
-        LedgerEntry entry = new LedgerEntry(Outcome.CREDITED, "blog", 1L, new BigDecimal("1.5000"), false);
+        LedgerEntry entry = new LedgerEntry(Outcome.CREDITED, "blog", 1L, new BigDecimal("1.5000"), false, null, null);
         byte[] wire = "the decision as written".getBytes(StandardCharsets.UTF_8);
         List<UsageContribution> usage = List.of(
                 UsageContribution.oneUse(new UsageKey("pc-1", LocalDate.of(2026, 6, 1)), "programme-ü", "blog", true,
@@ -33,7 +33,7 @@ class DecisionTransferTest {
 
     @Test
     void aTransferWithoutUsageCarriesNone() {
-        LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null, 1L, null, false);
+        LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null, 1L, null, false, null, null);
         byte[] wire = {0, 0, 0, 0, 1};
         DecisionTransfer transfer = DecisionTransfer.decode(DecisionTransfer.encode("p", entry, List.of(), wire));
         assertThat(transfer.usage()).isEmpty();

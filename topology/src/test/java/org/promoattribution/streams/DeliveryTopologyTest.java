@@ -176,10 +176,10 @@ class DeliveryTopologyTest {
 
         @Test
         void theClickThatPassesTheDelayDoesNotMakeTheSessionForgetTheClicksOfItsWaitingConversion() {
-            restartWith("decision.delay", "PT10M");
+            restartWith("decision.delay", "PT10M", "referral.window.max", "P30D");
             pipeline.clicks(click("c0", "s1", "blog", "2026-05-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", "2026-05-01T10:05:00Z"));
-            // a month later in the same session: past c0's retention (30 days + 10 minutes + one day)
+            // a month later in the same session: past c0's retention (window max 30 days + 10 minutes + one day)
             pipeline.clicks(click("c1", "s1", "news", "2026-06-01T10:15:00.001Z"));
             AttributionDecision decision = pipeline.decision();
             assertThat(decision.getReason()).isEqualTo(Reason.LAST_CLICK);
@@ -476,7 +476,7 @@ class DeliveryTopologyTest {
 
         @Test
         void clicksOlderThanTheWindowAndGraceAreEvictedAsTheSessionGrows() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "blog", "2026-06-02T00:30:00Z"));
             assertThat(storedClicks()).isEqualTo(2);
@@ -487,7 +487,7 @@ class DeliveryTopologyTest {
 
         @Test
         void afterAnEvictionTheNextOldestClickIsEvictedInItsTurn() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T12:00:00Z"),
                     click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
@@ -503,7 +503,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheOldestClickTimeWasKeptStillHasItsOldClicksEvicted() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -518,7 +518,7 @@ class DeliveryTopologyTest {
 
         @Test
         void theIdsOfDroppedClicksGoWithThem() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
                     "state.sweep.interval", "PT1M");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
@@ -536,7 +536,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aClickDeliveredAgainAfterLeavingTheHistoryIsDroppedAgain() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
             Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
             pipeline.clicks(first,
                     click("c2", "s1", "blog", "2026-06-01T01:00:00Z"),
@@ -592,7 +592,7 @@ class DeliveryTopologyTest {
 
         @Test
         void sessionsIdleForTheirRetentionInProcessingTimeAreForgottenWhole() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             for (int i = 0; i < 50; i++) {
                 pipeline.clicks(click("c" + i, "s" + i, "blog", "2026-06-01T00:00:00Z"));
             }
@@ -605,7 +605,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheLastSeenTimeWasKeptIsForgottenOnlyAfterARetentionOfIdleness() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -624,7 +624,7 @@ class DeliveryTopologyTest {
 
         @Test
         void storeStaysFlatOverALongRunOfSessions() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             Instant start = Instant.parse("2026-06-01T00:00:00Z");
             long peak = 0;
             for (int day = 0; day < 20; day++) {
@@ -646,7 +646,7 @@ class DeliveryTopologyTest {
     class RetentionPerSession {
         @Test
         void anotherSessionsLaterClicksDoNotPushASessionsClicksOut() {
-            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s2", "news", "2026-07-15T00:00:00Z"),
                     click("c3", "s1", "news", "2026-05-01T00:00:00Z")); // s1's own clock has passed it

@@ -196,7 +196,7 @@ class UsageTopologyTest {
             UsageContribution again = UsageContribution.oneUse(new UsageKey("pc-1", JUNE_1), "acme", "blog", false,
                     false, true, false);
             LedgerEntry entry = new LedgerEntry(Outcome.UNATTRIBUTED, null,
-                    Instant.parse("2026-06-01T10:05:00Z").toEpochMilli(), null, false);
+                    Instant.parse("2026-06-01T10:05:00Z").toEpochMilli(), null, false, null, null);
             pipeline.driver().createInputTopic("promo-attribution-decisions-by-conversion-repartition",
                             Serdes.String().serializer(), Serdes.ByteArray().serializer())
                     .pipeInput("o1", DecisionTransfer.encode("acme", entry, List.of(again), new byte[] {0}));

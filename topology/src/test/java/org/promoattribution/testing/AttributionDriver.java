@@ -38,6 +38,7 @@ import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
@@ -68,6 +69,7 @@ public final class AttributionDriver implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> clicks;
     private final TestInputTopic<byte[], byte[]> conversions;
     private final TestInputTopic<byte[], byte[]> promoCodes;
+    private final TestInputTopic<byte[], byte[]> commissionTerms;
     private final TestInputTopic<byte[], byte[]> adjustments;
     private final TestOutputTopic<String, AdjustmentDecision> adjusted;
     private final List<TestOutputTopic<String, AttributionDecision>> decisionTopics = new ArrayList<>();
@@ -119,6 +121,7 @@ public final class AttributionDriver implements AutoCloseable {
         clicks = driver.createInputTopic(topics.clicks(), bytes, bytes);
         conversions = driver.createInputTopic(topics.conversions(), bytes, bytes);
         promoCodes = driver.createInputTopic(topics.promoCodes(), bytes, bytes);
+        commissionTerms = driver.createInputTopic(topics.commissionTerms(), bytes, bytes);
         adjustments = driver.createInputTopic(topics.adjustments(), bytes, bytes);
         adjusted = driver.createOutputTopic(topics.adjusted(), Serdes.String().deserializer(),
                 serdes.adjustmentDecision().deserializer());
@@ -150,6 +153,19 @@ public final class AttributionDriver implements AutoCloseable {
 
     public AttributionDriver deleteCode(String promoCodeId) {
         promoCodes.pipeInput(bytes(promoCodeId), (byte[]) null);
+        return this;
+    }
+
+    public AttributionDriver terms(CommissionTerms... terms) {
+        for (CommissionTerms t : terms) {
+            commissionTerms.pipeInput(bytes(t.getTermsId()),
+                    serdes.commissionTerms().serializer().serialize(topics.commissionTerms(), t));
+        }
+        return this;
+    }
+
+    public AttributionDriver deleteTerms(String termsId) {
+        commissionTerms.pipeInput(bytes(termsId), (byte[]) null);
         return this;
     }
 
@@ -220,6 +236,11 @@ public final class AttributionDriver implements AutoCloseable {
 
     public AttributionDriver rawConversion(byte[] key, byte[] value) {
         conversions.pipeInput(key, value);
+        return this;
+    }
+
+    public AttributionDriver rawTerms(byte[] key, byte[] value) {
+        commissionTerms.pipeInput(key, value);
         return this;
     }
 

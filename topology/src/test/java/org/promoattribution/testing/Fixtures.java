@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import org.promoattribution.schemas.AdjustmentKind;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionRate;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.LineItem;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 
@@ -95,6 +98,39 @@ public final class Fixtures {
                 .setValidFrom(validFrom == null ? null : at(validFrom))
                 .setValidTo(validTo == null ? null : at(validTo))
                 .build();
+    }
+
+    /** Terms of program "acme" for {@code partnerId} (null: the program's defaults) at {@code rate} percent, open schedule. */
+    public static CommissionTerms.Builder terms(String termsId, String partnerId, String rate) {
+        return CommissionTerms.newBuilder()
+                .setTermsId(termsId)
+                .setProgramId(PROGRAM)
+                .setPartnerId(partnerId)
+                .setRate(money(rate));
+    }
+
+    public static CommissionRate codeRate(String rate, String flat) {
+        return CommissionRate.newBuilder().setRate(money(rate)).setFlat(money(flat)).build();
+    }
+
+    public static LineItem item(String sku, String category, int quantity, String unitPrice) {
+        return LineItem.newBuilder().setSku(sku).setCategory(category).setQuantity(quantity)
+                .setUnitPrice(money(unitPrice)).build();
+    }
+
+    /** The same order with line items. */
+    public static Conversion withItems(Conversion conversion, LineItem... items) {
+        return Conversion.newBuilder(conversion).setItems(List.of(items)).build();
+    }
+
+    /** The same order with another amount (null: none). */
+    public static Conversion withAmount(Conversion conversion, String amount) {
+        return Conversion.newBuilder(conversion).setAmount(money(amount)).build();
+    }
+
+    /** An exact decimal at the records' scale of 4; null stays null. */
+    public static BigDecimal money(String value) {
+        return value == null ? null : new BigDecimal(value).setScale(4);
     }
 
     public static Click inProgram(Click click, String programId) {

@@ -7,6 +7,7 @@ import static org.promoattribution.testing.Fixtures.regex;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.promoattribution.streams.RecordCheck;
@@ -22,8 +23,9 @@ import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.RecordDecoder;
+import org.promoattribution.validation.CodeDefinitions;
 
-class PromoCodeCatalogTest {
+class DefinitionCatalogTest {
     private static final String TOPIC = "promo-codes";
     private final AttributionSerdes serdes = AttributionSerdes.over(new InMemorySchemaRegistryClient(),
             SerdeOptions.DEFAULT);
@@ -48,13 +50,14 @@ class PromoCodeCatalogTest {
         consumer.updateEndOffsets(Map.of(p0, 2L, p1, 4L));
         consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
 
-        PromoCodeCatalog.Snapshot snapshot = PromoCodeCatalog.read(consumer, TOPIC,
-                new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), Duration.ofSeconds(5));
+        DefinitionCatalog.Snapshot<PromoCode> snapshot = DefinitionCatalog.read(consumer, TOPIC,
+                new RecordDecoder<>(serdes.promoCode().deserializer(), RecordCheck.none()), CodeDefinitions::from,
+                Comparator.comparing(PromoCode::getPromoCodeId), Duration.ofSeconds(5));
 
         assertThat(snapshot.definitions()).extracting(PromoCode::getPromoCodeId, PromoCode::getCode)
                 .containsExactly(tuple("pc-1", "SUMMER15"),
                         tuple("pc-3", "NEWS5"));
-        assertThat(snapshot.rejected()).extracting(PromoCodeCatalog.Rejected::promoCodeId).containsExactly("pc-3");
+        assertThat(snapshot.rejected()).extracting(DefinitionCatalog.Rejected::id).containsExactly("pc-3");
         assertThat(snapshot.rejected().get(0).reason()).startsWith("INVALID_PATTERN: ");
     }
 

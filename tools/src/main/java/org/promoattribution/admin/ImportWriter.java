@@ -3,6 +3,7 @@ package org.promoattribution.admin;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,28 +13,28 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.load.ClientSettings;
-import org.promoattribution.schemas.PromoCode;
 
 /**
- * Writes definitions to the promo-codes topic, keyed by promoCodeId, in one Kafka transaction:
- * the pipeline reads committed records only (exactly-once), so it sees all of an import or none.
+ * Writes an import's definitions to their compacted topic, each keyed by its id, in one Kafka
+ * transaction: the pipeline reads committed records only (exactly-once), so it sees all of an
+ * import or none.
  */
-public final class PromoCodeWriter {
-    private PromoCodeWriter() {
+public final class ImportWriter {
+    private ImportWriter() {
     }
 
-    public static void writeAll(AttributionConfig config, Serializer<PromoCode> serializer, List<PromoCode> codes) {
+    public static <T> void writeAll(AttributionConfig config, String topic, Serializer<T> serializer,
+                                    Function<T, String> key, List<T> values) {
         Properties props = ClientSettings.producer(config);
         // A fresh id per import: imports never fence each other, and an aborted one leaves nothing.
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "promo-attribution-codes-import-" + UUID.randomUUID());
-        String topic = config.topics().promoCodes();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "promo-attribution-import-" + topic + "-" + UUID.randomUUID());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             try {
-                for (PromoCode code : codes) {
-                    producer.send(new ProducerRecord<>(topic, code.getPromoCodeId(), serializer.serialize(topic, code)));
+                for (T value : values) {
+                    producer.send(new ProducerRecord<>(topic, key.apply(value), serializer.serialize(topic, value)));
                 }
                 producer.commitTransaction();
             } catch (KafkaException e) {

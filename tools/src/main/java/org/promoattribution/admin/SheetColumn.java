@@ -1,0 +1,29 @@
+package org.promoattribution.admin;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A column of a CSV sheet that people fill in: its name in help texts, the other names people
+ * give it, and whether a header must have it. Names are matched ignoring case, spaces and
+ * punctuation ("Credit policy", "credit_policy").
+ */
+interface SheetColumn {
+    String header();
+
+    boolean required();
+
+    /** Other names of this column, matched as {@link #header()} is. */
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    default boolean named(String name) {
+        String wanted = normalized(name);
+        return normalized(header()).equals(wanted) || aliases().stream().anyMatch(a -> normalized(a).equals(wanted));
+    }
+
+    private static String normalized(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}
