@@ -383,4 +383,15 @@ class UsageTopologyTest {
             assertThat(pipeline.counter("attribution.usage.expired")).isZero();
         }
     }
+
+    @Test
+    void withoutUsageFiguresDecisionsAreWrittenAndNoFigures() {
+        pipeline.close();
+        pipeline = new AttributionDriver(AttributionDriver.settings("usage.figures", "false"));
+        pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_INVOLVED))
+                .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER10"));
+        assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+        assertThat(pipeline.usageUpdatesWithoutWaiting()).isEmpty();
+    }
 }
