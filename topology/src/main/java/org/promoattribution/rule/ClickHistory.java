@@ -2,7 +2,6 @@ package org.promoattribution.rule;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -27,18 +26,12 @@ public final class ClickHistory {
 
     /** Rule 2: W, the latest click in H. */
     public Optional<TrackedClick> winner() {
-        return latestWhere(click -> true);
+        return clicks.latestWhere(t.minus(windows.longest()), t, this::inWindow);
     }
 
-    /** The latest click of {@code partnerId} in H. */
+    /** The latest click of {@code partnerId} in H: the partner's own window is the range (the log may skip sessions without the partner). */
     public Optional<TrackedClick> latestOf(String partnerId) {
-        return latestWhere(click -> click.partnerId().equals(partnerId));
-    }
-
-    private Optional<TrackedClick> latestWhere(Predicate<TrackedClick> filter) {
-        try (Stream<TrackedClick> h = latestFirst()) {
-            return h.filter(filter).findFirst();
-        }
+        return clicks.latestOf(partnerId, t.minus(windows.of(partnerId)), t);
     }
 
     private boolean inWindow(TrackedClick click) {
