@@ -52,6 +52,11 @@ public final class AttributionMetrics {
         registry.counter("attribution.promo.codes.not.applied").increment();
     }
 
+    /** Commission terms on the validated topic that could not be applied: the terms before them stay live. */
+    public void commissionTermsNotApplied() {
+        registry.counter("attribution.commission.terms.not.applied").increment();
+    }
+
     public void untrackedClick() {
         registry.counter("attribution.clicks.untracked").increment();
     }

@@ -81,8 +81,9 @@ public final class AttributionTopology {
                 (p, now) -> applier.tryOut(p));
         addCheckedTable(builder, "promo-codes", topics.promoCodes(), topics.validatedPromoCodes(), promoCodes,
                 StoreNames.PROMO_CODES,
-                () -> new PromoCodeStoreUpdater(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
-                        applier, index, topics.validatedPromoCodes(), metrics),
+                () -> new ValidatedTableUpdater<>(new RecordDecoder<>(serdes.promoCode().deserializer(), (p, now) -> p),
+                        topics.validatedPromoCodes(), StoreNames.PROMO_CODES,
+                        (key, code) -> applier.apply(index, key, code), index::remove, metrics::promoCodeNotApplied),
                 topics, metrics, limit);
         Duration windowMax = config.referralWindowMax();
         RecordDecoder<CommissionTerms> commissionTerms = new RecordDecoder<>(serdes.commissionTerms().deserializer(),
@@ -94,7 +95,7 @@ public final class AttributionTopology {
                 commissionTerms, StoreNames.COMMISSION_TERMS,
                 () -> new ValidatedTableUpdater<>(commissionTerms, topics.validatedCommissionTerms(),
                         StoreNames.COMMISSION_TERMS, (key, t) -> terms.put(key, TermsDefinitions.from(t, windowMax)),
-                        terms::remove),
+                        terms::remove, metrics::commissionTermsNotApplied),
                 topics, metrics, limit);
 
         RecordChecks checks = config.recordChecks();

@@ -10,37 +10,42 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.promoattribution.validation.InvalidRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a global store of checked definitions (commission terms) and the in-memory index beside
- * it in step with their validated topic (SPEC rule 9). Only values that passed the topology's
- * checks reach that topic; an invalid update went to the dead-letter topic instead and the value
- * it meant to replace stays live.
+ * Keeps a global store of checked values (promo-code definitions, commission terms) and the
+ * in-memory index beside it in step with their validated topic (SPEC rule 9). Only values the
+ * partitioned stream checked (promo codes: applied once, {@link PromoCodeApplier#tryOut}) reach
+ * this topic; one that failed went to the dead-letter topic instead. A value that still fails here
+ * (written to this topic by hand) leaves the one it meant to replace live, as an invalid update
+ * does, and is counted: this processor cannot reach the dead-letter topic, and runs on every instance.
  */
 final class ValidatedTableUpdater<T extends SpecificRecord> implements Processor<byte[], byte[], Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(ValidatedTableUpdater.class);
+
     private final RecordDecoder<T> decoder;
     private final String topic;
     private final String storeName;
-    private final BiConsumer<String, T> put;
+    private final BiConsumer<String, T> apply;
     private final Consumer<String> remove;
+    private final Runnable notApplied;
     private KeyValueStore<byte[], byte[]> store;
     private ProcessorContext<Void, Void> context;
 
     /**
-     * @param put    puts the decoded value into the index under its key; throws InvalidRecordException when it is not valid
-     * @param remove removes a key from the index
+     * @param apply      puts a value live in the index under its key; throws when it cannot
+     * @param remove     removes a key from the index
+     * @param notApplied counts a value that could not be applied
      */
-    ValidatedTableUpdater(RecordDecoder<T> decoder, String topic, String storeName, BiConsumer<String, T> put,
-                          Consumer<String> remove) {
+    ValidatedTableUpdater(RecordDecoder<T> decoder, String topic, String storeName, BiConsumer<String, T> apply,
+                          Consumer<String> remove, Runnable notApplied) {
         this.decoder = decoder;
         this.topic = topic;
         this.storeName = storeName;
-        this.put = put;
+        this.apply = apply;
         this.remove = remove;
+        this.notApplied = notApplied;
     }
 
     @Override
@@ -58,33 +63,26 @@ final class ValidatedTableUpdater<T extends SpecificRecord> implements Processor
         if (record.key() == null) {
             return;
         }
-        if (apply(record.key(), record.value())) {
-            store.put(record.key(), record.value());
-        } else {
+        if (record.value() == null) {
+            remove.accept(new String(record.key(), StandardCharsets.UTF_8));
             store.delete(record.key());
-        }
+        } else if (apply(record.key(), record.value())) {
+            store.put(record.key(), record.value());
+        } // else the store keeps the bytes of the value that stays live
     }
 
-    /** Updates the index; true when the key now holds a valid value. */
+    /** Updates the index; false when the value could not be applied and the one before stays live. */
     private boolean apply(byte[] key, byte[] value) {
         String id = new String(key, StandardCharsets.UTF_8);
-        if (value == null) {
-            remove.accept(id);
-            return false;
-        }
         try {
-            put.accept(id, decoder.decode(topic, value, Instant.ofEpochMilli(context.currentSystemTimeMs())));
+            apply.accept(id, decoder.decode(topic, value, Instant.ofEpochMilli(context.currentSystemTimeMs())));
             return true;
-        } catch (InvalidRecordException e) {
-            // Checked upstream; only a value written to this topic by hand can get here.
-            remove.accept(id);
-            return false;
         } catch (RuntimeException e) {
-            // The global thread has no exception handler and cannot be replaced: a failure here
-            // would stop the whole instance. The value was checked upstream, so this is a bug; it
-            // is left out of the index, loudly, rather than stopping everyone.
-            log.error("{} {} could not be applied and is not live", storeName, id, e);
-            remove.accept(id);
+            if (ProcessingErrorDeadLetters.isRegistryFailure(e)) {
+                throw e; // not the value's fault: skipping it would lose an update; the instance fails and restarts
+            }
+            log.error("{} {} could not be applied; the one live before stays live", storeName, id, e);
+            notApplied.run();
             return false;
         }
     }
