@@ -63,18 +63,25 @@ public final class StreamThreadProfile implements AutoCloseable {
 
     /** Prints the top frames of attribution's and the passthrough's stream threads from a recording of a bench. */
     public static void printFrom(Path file, PrintWriter out) throws IOException {
+        printFrom(file, "main", List.of(BenchResults.ATTRIBUTION, BenchResults.PASSTHROUGH), out);
+    }
+
+    /** The same for the runs over one scenario (main, history-1000, ...) of the contenders named. */
+    public static void printFrom(Path file, String scenario, List<String> contenders, PrintWriter out)
+            throws IOException {
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-        for (String contender : List.of(BenchResults.ATTRIBUTION, BenchResults.PASSTHROUGH)) {
-            // Application ids are <bench>-main-<contender>-<guarantee>-<n>; a stream thread's name adds
+        for (String contender : contenders) {
+            // Application ids are <bench>-<scenario>-<contender>-<guarantee>-<n>; a stream thread's name adds
             // -<process id>-StreamThread-<n> (its producer's thread adds more after that).
-            Pattern streamThread = Pattern.compile(".*-main-" + Pattern.quote(contender) + "-.*-StreamThread-\\d+");
-            print(out, contender, events, name -> streamThread.matcher(name).matches());
+            Pattern streamThread = Pattern.compile(".*-" + Pattern.quote(scenario + "-" + contender)
+                    + "-.*-StreamThread-\\d+");
+            print(out, scenario, contender, events, name -> streamThread.matcher(name).matches());
         }
         out.printf("%nJFR recording: %s (open with JDK Mission Control, or `jfr print`)%n", file);
         out.flush();
     }
 
-    private static void print(PrintWriter out, String contender, List<RecordedEvent> events,
+    private static void print(PrintWriter out, String scenario, String contender, List<RecordedEvent> events,
                               Predicate<String> thread) {
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
@@ -100,8 +107,8 @@ public final class StreamThreadProfile implements AutoCloseable {
                 }
             }
         }
-        out.printf("%nwhere %s's stream threads spend their time over the main workload (JFR, %,d samples)%n",
-                contender, samples);
+        out.printf("%nwhere %s's stream threads spend their time over the %s workload (JFR, %,d samples)%n",
+                contender, scenario, samples);
         if (samples == 0) {
             return;
         }

@@ -14,8 +14,8 @@ import org.promoattribution.streams.AttributionSerdes;
 
 /**
  * Writes events to the pipeline's input topics as the click tracker, the order system (orders and
- * their adjustments) and the code admin would: the event's key, the value in the registry wire format. Counts what the
- * broker acknowledged and what it refused.
+ * their adjustments) and the code admin would: the event's key, the value in the registry wire format, a session's
+ * order after its clicks are acknowledged. Counts what the broker acknowledged and what it refused.
  */
 public final class EventSender implements AutoCloseable {
     private final Producer<String, byte[]> producer;
@@ -24,6 +24,7 @@ public final class EventSender implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final ClicksFirst clicksFirst = new ClicksFirst();
 
     EventSender(Producer<String, byte[]> producer, AttributionSerdes serdes, Topics topics) {
         this.producer = producer;
@@ -39,24 +40,43 @@ public final class EventSender implements AutoCloseable {
     /**
      * Sends asynchronously; a failure shows in {@link #failed()} once {@link #flush()} returns.
      * Clicks, conversions and adjustments carry their event time as the record timestamp ({@link SimEvent#recordTimestamp()}).
+     * An order whose session has a click not yet acknowledged is sent once it is (SPEC "Order").
      */
     public void send(SimEvent event) {
-        String topic = event.topic(topics);
-        producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), event.key(),
-                        event.serialize(serdes, topic)),
-                (metadata, error) -> {
-                    if (error == null) {
-                        acknowledged.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, error);
-                    }
-                });
+        clicksFirst.release(this::sendNow);
+        if (!clicksFirst.hold(event)) {
+            sendNow(event);
+        }
     }
 
-    /** Waits until every record sent so far is acknowledged or failed. */
+    private void sendNow(SimEvent event) {
+        String topic = event.topic(topics);
+        Runnable answered = event.kind() == SimEvent.Kind.CLICK ? clicksFirst.clickSent(event) : () -> { };
+        try {
+            producer.send(new ProducerRecord<>(topic, null, event.recordTimestamp(), event.key(),
+                            event.serialize(serdes, topic)),
+                    (metadata, error) -> {
+                        if (error == null) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, error);
+                        }
+                        answered.run();
+                    });
+        } catch (RuntimeException e) {
+            answered.run(); // never sent: nothing of its session may wait for it
+            throw e;
+        }
+    }
+
+    /** Sends what waits for its session's clicks, and waits until every record is acknowledged or failed. */
     public void flush() {
         producer.flush();
+        while (clicksFirst.holdsAny()) {
+            clicksFirst.release(this::sendNow);
+            producer.flush();
+        }
     }
 
     public long acknowledged() {

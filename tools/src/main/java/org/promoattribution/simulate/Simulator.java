@@ -99,8 +99,10 @@ public final class Simulator implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "promo-attribution-simulate");
         // Events arrive here one at a time in input order: nothing is in flight to wait for.
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0");
-        // Usage sums are handed on once a commit interval of the wall clock, which moves a second or more at the end.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // Each record is a commit interval of its own: its usage goes to the figures at once, so that
+        // usage.retention judges each use against the latest day counted before it (SPEC), as the
+        // pipeline judges each interval's.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "0");
         // SPEC A5: held adjustments wait for the end of input; the clock moves only then, past decision.max.wait first.
         AttributionConfig configured = AttributionConfig.from(props);
         props.put(AdjustmentSettings.MAX_WAIT,

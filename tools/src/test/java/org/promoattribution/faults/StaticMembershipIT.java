@@ -28,18 +28,18 @@ import org.promoattribution.local.LocalStack;
  * rejoins under the same group.instance.id and takes its partitions back at once, where a new
  * member would wait for the dead one's session to time out.
  *
- * <p>What proves it is the group coordinator's own account (the broker logs at INFO here): the
- * restarted member replaced the dead one in a stable group. The clock only adds that decisions
- * came back before the dead member's session could have expired. That session is long (90 s):
- * how long a JVM takes to start is no part of the claim, and on a loaded 2-core machine it took
- * up to 40 s from SIGKILL to the rejoin (7 s when idle).
+ * <p>What proves it is the group coordinator's own account (the broker logs at INFO here), not a
+ * clock: no member the kill left dead had its session expire; each was replaced by the restarted
+ * instance's member of the same id, or, when a stream thread of the killed instance had been
+ * replaced before the kill (so its member carried the next thread index), removed by the restarted
+ * instance as a leftover ({@code ReplacedThreadMembers}). The session is long (5 minutes) so that
+ * no load on the machine, a second failsafe fork's included, can make it expire before the restart
+ * rejoins: a JVM took up to 40 s from SIGKILL to the rejoin on a loaded 2-core machine. The
+ * durations are printed, never asserted.
  */
 class StaticMembershipIT {
     private static final String GROUP = "faults-restart";
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(90);
-    /** The broker's line when a known group.instance.id joins again under a new member id (KIP-345). */
-    private static final String REPLACED = "and unknown member id joins group " + GROUP + " in Stable state. "
-            + "Replacing previously mapped member";
+    private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(5);
 
     @Test
     void anInstanceRestartedOnItsDataDirAfterSigkillTakesItsPlaceBackWithoutWaitingForTheSessionTimeout(
@@ -64,6 +64,7 @@ class StaticMembershipIT {
             Awaitility.await("a stable group").atMost(Duration.ofSeconds(60))
                     .until(() -> groupState(stack) == GroupState.STABLE);
 
+            List<MemberDescription> dead = members(stack);
             first.kill();
             Instant killed = Instant.now();
             scenario.send(halves.get(1).events());
@@ -74,14 +75,18 @@ class StaticMembershipIT {
             Duration done = since(killed, () -> scenario.awaitDecided(halves.get(1).owedAfter()));
 
             String persistedId = Files.readString(dir.resolve("data").resolve("instance.id")).trim();
+            String coordinator = coordinatorLines(broker);
             String evidence = String.format("after SIGKILL: restarted after %s, RUNNING after %s, first decision "
-                    + "after %s, every conversion decided after %s%nthe group coordinator on %s:%n%s%n"
-                    + "end of the killed instance's log:%n%s%nend of the restarted instance's log:%n%s", launched,
-                    running, resumed, done, GROUP, coordinatorLines(broker), first.logTail(), restarted.logTail());
+                    + "after %s, every conversion decided after %s%nmembers at the kill: %s%nthe group coordinator "
+                    + "on %s:%n%s%nend of the killed instance's log:%n%s%nend of the restarted instance's log:%n%s",
+                    launched, running, resumed, done, dead, GROUP, coordinator, first.logTail(), restarted.logTail());
             System.out.println(evidence);
-            assertThat(coordinatorLines(broker)).as(evidence)
-                    .contains("groupInstanceId=" + persistedId + "-1 " + REPLACED);
-            assertThat(resumed).as(evidence).isLessThan(SESSION_TIMEOUT);
+            assertThat(dead).as(evidence).isNotEmpty()
+                    .allSatisfy(member -> assertThat(coordinator).as(evidence)
+                            .doesNotContain("Member " + member.consumerId() + " in group " + GROUP + " has failed")
+                            .containsAnyOf("Replacing previously mapped member " + member.consumerId() + " ",
+                                    // the coordinator's words when an admin (ReplacedThreadMembers) removes it
+                                    "Member " + member.consumerId() + " has left group through explicit `LeaveGroup`"));
             assertThat(members(stack)).as("the group's members after the restart")
                     .singleElement()
                     .satisfies(m -> assertThat(m.groupInstanceId()).hasValue(persistedId + "-1"));

@@ -81,4 +81,71 @@ class EventSenderTest {
                     .containsExactly(Instant.parse("2026-06-01T10:00:00Z").toEpochMilli(), 0L);
         }
     }
+
+    private static SimEvent click(String clickId, String session) {
+        return SimEvent.of(Fixtures.click(clickId, session, "blog", "2026-06-01T10:00:00Z"));
+    }
+
+    private static SimEvent order(String conversionId, String session) {
+        return SimEvent.of(Fixtures.conversion(conversionId, session, "2026-06-01T10:05:00Z"));
+    }
+
+    private static List<String> sentKeys(MockProducer<String, byte[]> producer) {
+        return producer.history().stream().map(r -> r.topic() + " " + r.key()).toList();
+    }
+
+    @Test
+    void order_aSessionsOrderIsSentOnceItsClicksAreAcknowledged() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
+        try (EventSender sender = new EventSender(producer, serdes, Topics.DEFAULTS)) {
+            sender.send(click("c1", "s1"));
+            sender.send(click("c2", "s1"));
+            sender.send(order("o1", "s1"));
+            sender.send(click("c3", "s1")); // sent after its session's order: it stays behind it
+            sender.send(order("o2", "s2")); // another session's order has no click to wait for
+            assertThat(sentKeys(producer)).containsExactly("clicks s1", "clicks s1", "conversions s2");
+
+            producer.completeNext();
+            sender.send(order("o3", "s3"));
+            assertThat(sentKeys(producer)).as("c2 is not acknowledged yet").hasSize(4);
+
+            producer.completeNext();
+            sender.send(order("o4", "s4"));
+            assertThat(sentKeys(producer)).containsExactly("clicks s1", "clicks s1", "conversions s2",
+                    "conversions s3", "conversions s1", "clicks s1", "conversions s4");
+        }
+    }
+
+    @Test
+    void order_flushSendsTheOrdersWaitingForTheirClicks() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
+        try (EventSender sender = new EventSender(producer, serdes, Topics.DEFAULTS)) {
+            sender.send(click("c1", "s1"));
+            sender.send(order("o1", "s1"));
+            sender.send(click("c2", "s1"));
+            sender.send(order("o2", "s1"));
+            sender.flush();
+
+            assertThat(sentKeys(producer)).containsExactly("clicks s1", "conversions s1", "clicks s1", "conversions s1");
+            assertThat(sender.acknowledged()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void order_aRefusedClickReleasesItsSessionsOrder() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
+        try (EventSender sender = new EventSender(producer, serdes, Topics.DEFAULTS)) {
+            sender.send(click("c1", "s1"));
+            sender.send(order("o1", "s1"));
+            producer.errorNext(new RecordTooLargeException("too large"));
+            sender.flush();
+
+            assertThat(sentKeys(producer)).containsExactly("clicks s1", "conversions s1");
+            assertThat(sender.failed()).isEqualTo(1);
+            assertThat(sender.acknowledged()).isEqualTo(1);
+        }
+    }
 }

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.explain.Explanation;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.explain.ExplanationCodec;
 import org.promoattribution.explain.ReasonText;
 import org.promoattribution.json.PipelineJson;
 import org.promoattribution.state.SessionClicks;
@@ -279,7 +279,7 @@ final class ExplainEndpoint implements Endpoint {
             if (!it.hasNext()) {
                 return Optional.empty();
             }
-            Explanation explanation = ExplanationJson.decode(it.next().value);
+            Explanation explanation = ExplanationCodec.decode(it.next().value);
             ObjectNode body = json.createObjectNode();
             body.put("summary", ReasonText.of(explanation));
             body.put("servedBy", address(self));

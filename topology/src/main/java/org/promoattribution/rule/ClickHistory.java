@@ -30,9 +30,9 @@ public final class ClickHistory {
         return latestWhere(click -> true);
     }
 
-    /** The latest click of {@code partnerId} in H. */
+    /** The latest click of {@code partnerId} in H: the latest within that partner's own window. */
     public Optional<TrackedClick> latestOf(String partnerId) {
-        return latestWhere(click -> click.partnerId().equals(partnerId));
+        return clicks.latestOf(partnerId, t.minus(windows.of(partnerId)), t);
     }
 
     private Optional<TrackedClick> latestWhere(Predicate<TrackedClick> filter) {

@@ -1,6 +1,7 @@
 package org.promoattribution.rule;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,16 @@ public interface ClickLog {
      * caller closes the stream: a log may read them lazily from a store.
      */
     Stream<TrackedClick> latestFirst(Instant from, Instant to);
+
+    /**
+     * The latest click of {@code partnerId} with {@code from <= timestamp <= to}; a log that knows
+     * which partners it holds may answer without reading the others' clicks.
+     */
+    default Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
+        try (Stream<TrackedClick> clicks = latestFirst(from, to)) {
+            return clicks.filter(click -> click.partnerId().equals(partnerId)).findFirst();
+        }
+    }
 
     /** A conversion without a session has no clicks. */
     ClickLog EMPTY = (from, to) -> Stream.empty();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -56,8 +57,8 @@ public final class ClickHistoryStore {
     public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
                     Duration retention, int maxClicks, long wallNowMs) {
         SessionEntry state = SessionEntry.read(sessions.get(session.prefixBytes()));
-        if (state.idHashes == null) {
-            state = state.withHashes(idHashesOf(session)); // an entry of an earlier layout: once per session
+        if (!state.known) {
+            state = withClicksRead(session, state); // an entry of an earlier layout: once per session
         }
         int idHash = SessionEntry.hash(clickId);
         if (state.mayHold(idHash) && holds(session, clickId)) {
@@ -71,6 +72,8 @@ public final class ClickHistoryStore {
         }
         clicks.put(session.clickKey(time, state.nextArrival), ClickEntry.encode(clickId, partnerId));
         int[] hashes = SessionEntry.with(state.idHashes, idHash);
+        Map<String, Integer> partners = state.partners;
+        SessionEntry.count(partners, partnerId, 1);
         int count = state.count + 1;
         long oldest = Math.min(state.oldestTimestamp, time);
         int byWindow = 0;
@@ -102,10 +105,11 @@ public final class ClickHistoryStore {
             inWindow.removeAll(overBound);
             oldest = inWindow.isEmpty() ? Long.MAX_VALUE : SessionKey.timestampOf(inWindow.get(0).key);
             hashes = SessionEntry.without(hashes, deleteAll(dropped));
+            dropped.forEach(kv -> SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), -1));
             count -= byWindow + byBound;
         }
-        sessions.put(session.prefixBytes(),
-                new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs, hashes).write());
+        sessions.put(session.prefixBytes(), new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs,
+                hashes, partners, true).write());
         return new Appended(false, true, byWindow, byBound);
     }
 
@@ -121,12 +125,17 @@ public final class ClickHistoryStore {
         return false;
     }
 
-    private int[] idHashesOf(SessionKey session) {
+    /** The entry with the hashes and partners of the session's clicks, read from them. */
+    private SessionEntry withClicksRead(SessionKey session, SessionEntry entry) {
         List<Integer> hashes = new ArrayList<>();
+        Map<String, Integer> partners = new HashMap<>();
         try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
-            it.forEachRemaining(kv -> hashes.add(SessionEntry.hash(ClickEntry.clickIdOf(kv.value))));
+            it.forEachRemaining(kv -> {
+                hashes.add(SessionEntry.hash(ClickEntry.clickIdOf(kv.value)));
+                SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), 1);
+            });
         }
-        return hashes.stream().mapToInt(Integer::intValue).toArray();
+        return entry.withClicks(hashes.stream().mapToInt(Integer::intValue).toArray(), partners);
     }
 
     /**
@@ -157,7 +166,7 @@ public final class ClickHistoryStore {
     }
 
     public ClickLog log(SessionKey session) {
-        return new StoreClickLog(session);
+        return new StoreClickLog(session, SessionEntry.read(sessions.get(session.prefixBytes())));
     }
 
     /**
@@ -205,12 +214,22 @@ public final class ClickHistoryStore {
         return hashes;
     }
 
-    /** The click log of one session, read lazily from the newest click backwards. */
+    /**
+     * The click log of one session, read lazily from the newest click backwards; a partner the
+     * session entry holds no click of is not looked for.
+     */
     private final class StoreClickLog implements ClickLog {
         private final SessionKey session;
+        private final SessionEntry entry;
 
-        StoreClickLog(SessionKey session) {
+        StoreClickLog(SessionKey session, SessionEntry entry) {
             this.session = session;
+            this.entry = entry;
+        }
+
+        @Override
+        public Optional<TrackedClick> latestOf(String partnerId, Instant from, Instant to) {
+            return entry.mayHoldPartner(partnerId) ? ClickLog.super.latestOf(partnerId, from, to) : Optional.empty();
         }
 
         /** The store's key order, (timestamp, arrival), read backwards: SPEC rule 2's order. */

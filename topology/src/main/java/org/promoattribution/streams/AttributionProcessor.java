@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.promoattribution.codes.PromoCodeIndex;
 import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.AttributionConfig;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.explain.ExplanationCodec;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
@@ -84,8 +84,8 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             track(click);
         } else if (record.value() instanceof Conversion conversion) {
             clock.advanceTo(conversion.getTimestamp().toEpochMilli());
+            pending.drainDue(clock.now(), this::decide); // SPEC rule 8: before the record that made them due
             accept(conversion);
-            pending.drainDue(clock.now(), this::decide); // this one too, when it came later than its delay
         }
     }
 
@@ -116,10 +116,11 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
             metrics.duplicateConversion(!Arrays.equals(earlier, session));
             return;
         }
-        if (config.delaysDecisions()) {
-            pending.add(conversion, conversion.getTimestamp().plus(config.decisionDelay()).toEpochMilli());
+        long due = conversion.getTimestamp().plus(config.decisionDelay()).toEpochMilli();
+        if (config.delaysDecisions() && due >= clock.now()) {
+            pending.add(conversion, due);
         } else {
-            decide(conversion);
+            decide(conversion); // without a delay, or arriving once stream time is past its t + D
         }
     }
 
@@ -130,7 +131,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         metrics.decision(decision.getOutcome(), decision.getReason(), decision.getPartnerId(),
                 Duration.between(conversion.getTimestamp(), now), now.toEpochMilli());
         // Stamped with the decision's wall-clock time: explain.retention counts from when it was decided.
-        explanations.put(decision.getConversionId(), ExplanationJson.encode(decided.explanation()), now.toEpochMilli());
+        explanations.put(decision.getConversionId(), ExplanationCodec.encode(decision, decided.explanation()), now.toEpochMilli());
         // Stamped with the decision time, not the order's: the broker refuses a record more than an
         // hour ahead (log.message.timestamp.after.max.ms: an order clock running fast would stop the
         // partition) and deletes records older than retention.ms (a late order's decision would go).

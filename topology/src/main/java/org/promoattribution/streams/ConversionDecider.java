@@ -70,13 +70,16 @@ final class ConversionDecider {
             inWindow = listed.limit(Explanation.MAX_CLICKS + 1).toList(); // one more: were older ones left out?
         }
         Duration window = verdict.partnerId() == null ? windows.fallback() : windows.of(verdict.partnerId());
-        return new DecidedConversion(decision, explain(conversion, decision, window, windows.longest(), inWindow,
-                matches), CodeUsage.of(t, h, matches.matched(), verdict), commission == null ? null : commission.flat());
+        return new DecidedConversion(decision, explain(conversion, window, windows.longest(), inWindow, matches),
+                CodeUsage.of(t, h, matches.matched(), verdict), commission == null ? null : commission.flat());
     }
 
-    /** @param window the decision's partner's referral window; clicks are listed from t − longest */
-    private static Explanation explain(Conversion conversion, AttributionDecision d, Duration window,
-                                       Duration longest, List<TrackedClick> inWindow, MatchResult matches) {
+    /**
+     * What the decision was made from, for explain; the decision itself is kept beside it.
+     * @param window the decision's partner's referral window; clicks are listed from t − longest
+     */
+    private static Explanation.Inputs explain(Conversion conversion, Duration window, Duration longest,
+                                              List<TrackedClick> inWindow, MatchResult matches) {
         Instant t = conversion.getTimestamp();
         boolean more = inWindow.size() > Explanation.MAX_CLICKS;
         List<TrackedClick> listed = more ? inWindow.subList(0, Explanation.MAX_CLICKS) : inWindow;
@@ -85,11 +88,8 @@ final class ConversionDecider {
         List<Explanation.TypedCode> typed = TypedCodes.distinctTrimmed(conversion.getPromoCodes()).stream()
                 .map(code -> typedCode(code, matchedBy.get(code)))
                 .toList();
-        return new Explanation(d.getConversionId(), d.getProgramId(), d.getSessionId(), t, d.getAmount(),
-                d.getCurrency(), d.getDecidedAt(),
-                Explanation.Decision.of(d),
-                new Explanation.Inputs(window, t.minus(longest), t, List.copyOf(listed), more,
-                        listed.isEmpty() ? null : listed.get(0), typed));
+        return new Explanation.Inputs(window, t.minus(longest), t, List.copyOf(listed), more,
+                listed.isEmpty() ? null : listed.get(0), typed);
     }
 
     private static Explanation.TypedCode typedCode(String code, CodeDefinition definition) {

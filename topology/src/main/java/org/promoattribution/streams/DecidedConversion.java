@@ -12,6 +12,6 @@ import org.promoattribution.usage.UsageContribution;
  * it matched, for promo-code-usage; and the flat part of its commission (SPEC C2's f, null without
  * commission), which the ledger keeps for the adjustments (C4).
  */
-record DecidedConversion(AttributionDecision decision, Explanation explanation, List<UsageContribution> usage,
+record DecidedConversion(AttributionDecision decision, Explanation.Inputs explanation, List<UsageContribution> usage,
                          BigDecimal commissionFlat) {
 }

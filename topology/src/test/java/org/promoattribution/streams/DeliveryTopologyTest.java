@@ -8,17 +8,23 @@ import static org.promoattribution.testing.Fixtures.exact;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.state.ClickEntry;
+import org.promoattribution.state.ClickHistoryStore;
+import org.promoattribution.state.SessionEntries;
 import org.promoattribution.state.SessionKey;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.testing.AttributionDriver;
@@ -43,15 +49,8 @@ class DeliveryTopologyTest {
         return store.approximateNumEntries() == 0 ? 0 : countAll(store);
     }
 
-    /** The click-id hashes the session entries hold: four bytes each after the entry's 36. */
     private long heldClickIds() {
-        long n = 0;
-        try (var it = pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).all()) {
-            while (it.hasNext()) {
-                n += (it.next().value.length - 36) / Integer.BYTES;
-            }
-        }
-        return n;
+        return SessionEntries.heldClickIds(pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
     }
 
     private static long countAll(KeyValueStore<Bytes, byte[]> store) {
@@ -208,6 +207,37 @@ class DeliveryTopologyTest {
         }
 
         @Test
+        void aConversionArrivingWhenStreamTimeIsAlreadyPastItsDecisionTimeIsDecidedOnArrival() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
+                    click("c9", "s9", "news", "2026-06-01T11:00:00Z"));
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+        }
+
+        @Test
+        void aConversionIsDecidedBeforeTheClickThatMovedStreamTimePastItIsStored() {
+            // Under a bound of two clicks, storing c3 would forget c1, blog's only click before t
+            restartWith("decision.delay", "PT10M", "session.max.clicks", "2");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-01T10:01:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"))
+                    .clicks(click("c3", "s1", "coupons", "2026-06-01T10:15:00.001Z"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c1");
+        }
+
+        @Test
+        void aConversionThatMovesStreamTimePastAnotherOnesDecisionTimeDecidesItAndWaitsItself() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"),
+                    conversion("o2", "s2", "2026-06-01T10:15:00.001Z"));
+            assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
+        }
+
+        @Test
         void waitingConversionsOfASilentPartitionAreDecidedAfterTheMaxWait() {
             restartWith("decision.delay", "PT10M", "decision.max.wait", "PT1M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
@@ -227,6 +257,35 @@ class DeliveryTopologyTest {
                     .codes(exact("pc-1", "SUMMER", "news", CreditPolicy.ALWAYS))
                     .conversions(conversion("o2", "s2", "2026-06-01T10:05:00Z", "SUMMER"));
             assertThat(pipeline.decisions()).extracting(AttributionDecision::getPartnerId).containsExactly("blog", "news");
+        }
+
+        @Test
+        void aWaitingConversionSeesTheDefinitionsLiveWhenItIsDecided() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS), exact("pc-2", "OLD", "blog",
+                            CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER", "OLD", "NEW"))
+                    .codes(exact("pc-1", "SUMMER", "news", CreditPolicy.ALWAYS),
+                            exact("pc-3", "NEW", "mag", CreditPolicy.ALWAYS))
+                    .deleteCode("pc-2");
+            assertThat(pipeline.decisions()).isEmpty();
+            pipeline.clicks(click("c9", "s9", "news", "2026-06-01T10:15:00.001Z"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getPartnerId()).isEqualTo("news");
+            assertThat(decision.getPromoCodeId()).isEqualTo("pc-1");
+            assertThat(decision.getUnmatchedCodes()).containsExactly("OLD");
+        }
+
+        @Test
+        void aWaitingConversionSeesADefinitionMadeInvalidAsItWas() {
+            restartWith("decision.delay", "PT10M");
+            pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER"))
+                    .codes(org.promoattribution.testing.Fixtures.scheduled(
+                            exact("pc-1", "SUMMER", "news", CreditPolicy.ALWAYS),
+                            "2026-07-01T00:00:00Z", "2026-06-01T00:00:00Z"))
+                    .clicks(click("c9", "s9", "news", "2026-06-01T10:15:00.001Z"));
+            assertThat(pipeline.decision().getPartnerId()).isEqualTo("blog");
         }
 
         @Test
@@ -317,6 +376,87 @@ class DeliveryTopologyTest {
             assertThat(storedClicks()).isEqualTo(20);
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
             assertThat(pipeline.decision().getClickId()).isEqualTo("c22");
+        }
+
+        /** The ids of the clicks the session holds, oldest first. */
+        private List<String> storedClickIds() {
+            ClickHistoryStore store = new ClickHistoryStore(
+                    pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY),
+                    pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
+            List<String> ids = new ArrayList<>(store.log(SessionKey.of("s1", Fixtures.PROGRAM))
+                    .latestFirst(Instant.EPOCH, AttributionDriver.NOW).map(TrackedClick::clickId).toList());
+            Collections.reverse(ids);
+            return ids;
+        }
+
+        /** Click c{minute} of session s1 by {@code partner} at 09:{minute}. */
+        private void clickAt(int minute, String partner) {
+            pipeline.clicks(click("c" + minute, "s1", partner, String.format("2026-06-01T09:%02d:00Z", minute)));
+        }
+
+        @Test
+        void limits_aSessionHoldsAtMostTheBound() {
+            restartWith("session.max.clicks", "5");
+            for (int minute = 1; minute <= 40; minute++) {
+                clickAt(minute, minute % 3 == 0 ? "blog" : "p" + minute);
+                assertThat(storedClicks()).isLessThanOrEqualTo(5);
+            }
+        }
+
+        @Test
+        void limits_atTheBoundTheSessionForgetsUntilItHoldsNineTenthsOfIt_roundedUp() {
+            restartWith("session.max.clicks", "10");
+            for (int minute = 1; minute <= 11; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            assertThat(storedClicks()).isEqualTo(9);
+
+            restartWith("session.max.clicks", "15");
+            for (int minute = 1; minute <= 16; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            assertThat(storedClicks()).as("9/10 of 15, rounded up").isEqualTo(14);
+        }
+
+        @Test
+        void limits_eachTimeTheOldestClickWhosePartnerHasALaterClickKeptGoes() {
+            restartWith("session.max.clicks", "10");
+            clickAt(1, "blog");
+            clickAt(2, "news");
+            clickAt(3, "mag");
+            clickAt(4, "blog");
+            clickAt(5, "news");
+            for (int minute = 6; minute <= 11; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            // 11 → 9: blog's c1 and news's c2 go; mag's only click c3 stays, though older than the rest
+            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
+        }
+
+        @Test
+        void limits_whenEveryKeptClickIsItsPartnersOnlyOneTheOldestGoes() {
+            restartWith("session.max.clicks", "10");
+            clickAt(1, "news");
+            clickAt(2, "blog");
+            clickAt(3, "blog");
+            for (int minute = 4; minute <= 11; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            // 11 → 9: blog's c2 (blog has c3 later), then every click is its partner's only one: news's c1
+            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
+        }
+
+        @Test
+        void limits_ruleOneHoldsOnlyTheClicksKept_aPartnersLaterClickAfterTMakesItsClickBeforeTGo() {
+            restartWith("session.max.clicks", "2");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-01T10:01:00Z"),
+                            click("c3", "s1", "blog", "2026-06-01T11:00:00Z")) // after the order's t
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
+            assertThat(decision.getPartnerId()).isEqualTo("news");
         }
 
         @Test
@@ -421,13 +561,33 @@ class DeliveryTopologyTest {
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
                     ByteBuffer.allocate(Long.BYTES * 4 + Integer.BYTES).putLong(1).putInt(1).putLong(at).putLong(at)
                             .putLong(0).array());
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED));
+            // before the session's next click: its partners are not known yet, so blog's click is looked for
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            assertThat(pipeline.decision().getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
             Click again = click("c0", "s1", "blog", "2026-06-01T10:00:00Z");
             pipeline.clicks(again, click("c1", "s1", "news", "2026-06-01T10:00:00Z"), again);
             assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(2.0);
             assertThat(storedClicks()).isEqualTo(2);
             assertThat(heldClickIds()).isEqualTo(2);
-            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
-            assertThat(pipeline.decision().getClickId()).isEqualTo("c1");
+            pipeline.conversions(conversion("o2", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c0");
+        }
+
+        @Test
+        void aPartnerWhoseClicksHaveAllLeftTheSessionHasNoneThere() {
+            restartWith("referral.window", "P1D", "click.retention.grace", "PT1H");
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
+                            click("c2", "s1", "news", "2026-06-02T02:00:00Z")) // c1 out of the window: gone
+                    .conversions(conversion("o1", "s1", "2026-06-01T00:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_POLICY_NOT_MET);
+            pipeline.clicks(click("c3", "s1", "blog", "2026-06-02T02:10:00Z"))
+                    .conversions(conversion("o2", "s1", "2026-06-02T02:15:00Z", "BLOG"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c3");
         }
 
         @Test

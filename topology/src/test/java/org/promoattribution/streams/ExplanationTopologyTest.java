@@ -11,10 +11,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.explain.Explanation;
+import org.promoattribution.json.PipelineJson;
 import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.Reason;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.testing.AttributionDriver;
 
 /** The explanation the decider keeps beside each decision: the inputs as they were when it decided. */
@@ -91,5 +93,19 @@ class ExplanationTopologyTest {
         assertThat(driver.decisions()).hasSize(1);
         assertThat(driver.explanation("o1").inputs().clicksInWindow()).extracting(TrackedClick::clickId)
                 .containsExactly("c1");
+    }
+
+    @Test
+    void anExplanationThePreviousVersionStoredAsJsonIsStillRead() throws Exception {
+        driver.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
+                .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "summer10", "NOPE"));
+        Explanation decided = driver.explanation("o1");
+        assertThat(decided.decision().reason()).isEqualTo(Reason.PROMO_CODE_WINNER);
+
+        byte[] json = PipelineJson.mapper().writeValueAsBytes(decided); // the previous layout
+        driver.driver().<String, byte[]>getWindowStore(StoreNames.EXPLANATIONS).put("o-old", json,
+                decided.decidedAt().toEpochMilli());
+        assertThat(driver.explanation("o-old")).isEqualTo(decided);
     }
 }

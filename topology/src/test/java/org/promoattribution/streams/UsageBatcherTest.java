@@ -34,10 +34,14 @@ class UsageBatcherTest {
 
     @BeforeEach
     void context() {
+        contextCommittingEvery(100L);
+    }
+
+    private void contextCommittingEvery(long commitIntervalMs) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "usage-batcher-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         context = new MockProcessorContext<>(config);
         sums = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.USAGE_BATCH), Serdes.String(),
                 Serdes.ByteArray()).withLoggingDisabled().build();
@@ -91,6 +95,20 @@ class UsageBatcherTest {
 
         assertThat(handOver(restarted)).containsExactly(new UsageContribution(SUMMER_JUNE_1, "acme", "blog", false,
                 3, 1, 0, 2));
+        assertThat(sums.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void withACommitIntervalOfZeroEachContributionIsHandedOnAsItComes() {
+        contextCommittingEvery(0L);
+        context.setCurrentSystemTimeMs(1_000L);
+        UsageBatcher batcher = new UsageBatcher();
+        batcher.init(context);
+        batcher.process(record(use(SUMMER_JUNE_1, true)));
+        batcher.process(record(use(SUMMER_JUNE_1, false)));
+
+        assertThat(context.forwarded().stream().<UsageContribution>map(f -> f.record().value()).toList()).containsExactly(
+                use(SUMMER_JUNE_1, true), use(SUMMER_JUNE_1, false));
         assertThat(sums.approximateNumEntries()).isZero();
     }
 }

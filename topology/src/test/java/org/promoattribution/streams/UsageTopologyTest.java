@@ -1,10 +1,12 @@
 package org.promoattribution.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.testing.Fixtures.amountChange;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
 import static org.promoattribution.testing.Fixtures.regex;
+import static org.promoattribution.testing.Fixtures.reversal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,6 +130,18 @@ class UsageTopologyTest {
                             click("c2", "s1", "mag", "2026-06-01T10:01:00Z"))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER10"));
             assertThat(pipeline.usage()).containsExactly(figures("pc-1", "blog", JUNE_1, 1, 0, 1, 0, false));
+        }
+
+        @Test
+        void adjustmentsDoNotChangeTheFigures() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_WINNER))
+                    .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "summer10"));
+            assertThat(pipeline.usage()).containsExactly(figures("pc-1", "blog", JUNE_1, 1, 1, 0, 0, false));
+            pipeline.adjustments(amountChange("a1", "o1", "2026-06-02T09:00:00Z", "0"),
+                    reversal("a2", "o1", "2026-06-03T09:00:00Z"));
+            assertThat(pipeline.adjustmentDecisions()).hasSize(2);
+            assertThat(pipeline.usageUpdates()).isEmpty();
         }
 
         @Test

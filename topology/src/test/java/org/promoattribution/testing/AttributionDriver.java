@@ -33,7 +33,7 @@ import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
 import org.promoattribution.explain.ConversionStanding;
 import org.promoattribution.explain.Explanation;
-import org.promoattribution.explain.ExplanationJson;
+import org.promoattribution.explain.ExplanationCodec;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
@@ -356,7 +356,7 @@ public final class AttributionDriver implements AutoCloseable {
     public Explanation explanation(String conversionId) {
         try (var it = driver.<String, byte[]>getWindowStore(StoreNames.EXPLANATIONS)
                 .backwardFetch(conversionId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            return it.hasNext() ? ExplanationJson.decode(it.next().value) : null;
+            return it.hasNext() ? ExplanationCodec.decode(it.next().value) : null;
         }
     }
 
