@@ -23,7 +23,7 @@ public final class AttributionApp implements AutoCloseable {
     private static final Duration LEFTOVERS_WAIT = Duration.ofSeconds(5);
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
-    private final PromoCodeIndex index = new PromoCodeIndex();
+    private final PromoCodeIndex index;
     private final ThreadFailureWatch health;
     private final LostInput lostInput;
     private final RegistryWait registryWait;
@@ -39,6 +39,8 @@ public final class AttributionApp implements AutoCloseable {
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics,
                           StreamsHooks hooks) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
+        index = new PromoCodeIndex(config.codeTable());
+        metrics.codeTable(index::memoryBytes, index::definitionsWithoutAutomaton);
         Properties settings = BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics));
         streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index), settings,
                 hooks.clientSupplier());

@@ -1,13 +1,13 @@
 package org.promoattribution.codes;
 
-import com.google.re2j.Pattern;
 import java.time.Instant;
+import org.promoattribution.codes.regex.RegexAutomaton;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 
 /**
- * A validated promo-code definition, ready to match: EXACT codes carry their case-folded
- * form, REGEX codes their compiled RE2 pattern and literal prefix.
+ * A validated promo-code definition, ready to match: EXACT codes trimmed, REGEX codes as written
+ * with their automaton (null for EXACT).
  */
 public record CodeDefinition(
         String promoCodeId,
@@ -18,7 +18,7 @@ public record CodeDefinition(
         CreditPolicy creditPolicy,
         String dealId,
         Schedule schedule,
-        Pattern pattern) {
+        RegexAutomaton regex) {
 
     public boolean isLiveAt(Instant t) {
         return schedule.contains(t);
@@ -27,12 +27,13 @@ public record CodeDefinition(
     /** Whole-match for REGEX (case-sensitive), equality after simple case folding for EXACT. */
     public boolean matches(String trimmedCode) {
         return matchType == MatchType.REGEX
-                ? WholeMatch.matches(pattern, trimmedCode)
+                ? regex.matches(trimmedCode)
                 : TypedCodes.caseFold(code).equals(TypedCodes.caseFold(trimmedCode));
     }
 
-    /** A string every code this definition matches starts with ("" when none is known). */
-    public String literalPrefix() {
-        return matchType == MatchType.REGEX ? LiteralPrefix.of(code) : code;
+    /** The same definition matching by another form of its automaton. */
+    CodeDefinition withRegex(RegexAutomaton form) {
+        return new CodeDefinition(promoCodeId, programId, partnerId, code, matchType, creditPolicy, dealId, schedule,
+                form);
     }
 }

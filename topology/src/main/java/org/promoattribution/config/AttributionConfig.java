@@ -42,13 +42,14 @@ public record AttributionConfig(
         HealthSettings health,
         AdjustmentSettings adjustments,
         UsageSettings usage,
+        CodeTableSettings codeTable,
         Map<String, String> registry,
         Properties streams) {
 
     /** Every owner of keys of ours. */
     public static final List<OwnedKeys> OWNERS = List.of(Topics.KEYS, RuleKeys.KEYS, StateKeys.KEYS,
             RecordLimits.KEYS, EventTimes.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS,
-            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS);
+            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -106,6 +107,7 @@ public record AttributionConfig(
                 HealthSettings.from(values),
                 AdjustmentSettings.from(values),
                 UsageSettings.from(values),
+                CodeTableSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -121,7 +123,7 @@ public record AttributionConfig(
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, referralWindowMax,
                 maxClicksPerSession, clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval,
                 sweepBatch, explainRetention, maxCodesPerConversion, maxItemsPerConversion, eventTimeMaxAhead, http,
-                health, adjustments, usage, registry, copy);
+                health, adjustments, usage, codeTable, registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */

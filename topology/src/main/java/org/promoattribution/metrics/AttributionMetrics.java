@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.Outcome;
@@ -106,6 +108,15 @@ public final class AttributionMetrics {
     /** Input records (counted by offsets) deleted before the pipeline read them. */
     public void inputRecordsLost(String topic, long offsets) {
         registry.counter("attribution.input.records.lost", "topic", topic).increment(offsets);
+    }
+
+    /** The code table's automata (SPEC "Limits": matching is bounded), and the definitions past its budget. */
+    public void codeTable(LongSupplier memoryBytes, IntSupplier withoutAutomaton) {
+        Gauge.builder("attribution.codes.memory", memoryBytes::getAsLong).baseUnit("bytes")
+                .description("heap of the promo-code automata, against codes.memory.bytes").register(registry);
+        Gauge.builder("attribution.codes.without.automaton", withoutAutomaton::getAsInt)
+                .description("REGEX definitions past codes.memory.bytes, matched by their program, more slowly")
+                .register(registry);
     }
 
     /** 1 while {@code up} holds, else 0: the answer of /health/{probe}. */

@@ -3,6 +3,7 @@ package org.promoattribution.ops;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.promoattribution.app.LostInput;
 import org.promoattribution.app.ThreadFailureWatch;
+import org.promoattribution.codes.PromoCodeIndex;
 
 /**
  * What the health endpoints say: the Kafka Streams state, why the instance is not live or not
@@ -11,11 +12,20 @@ import org.promoattribution.app.ThreadFailureWatch;
  * PENDING_ERROR, NOT_RUNNING that no one asked for, or in a crash loop. Lost input makes neither
  * DOWN: no restart brings the records back, and the instance processes the rest as it should.
  */
-record Health(State state, String notLive, String notReady, String lost) {
+record Health(State state, String notLive, String notReady, String lost, String codeTable) {
 
-    static Health of(ThreadFailureWatch watch, LostInput lostInput) {
+    Health(State state, String notLive, String notReady, String lost) {
+        this(state, notLive, notReady, lost, null);
+    }
+
+    static Health of(ThreadFailureWatch watch, LostInput lostInput, PromoCodeIndex codes) {
         return new Health(watch.state(), watch.notLive().orElse(null), watch.notReady().orElse(null),
-                lostInput.describe().orElse(null));
+                lostInput.describe().orElse(null), codes.overBudget().orElse(null));
+    }
+
+    /** Serving, but not as it should: input lost, or the code table over its memory budget (matching slower). */
+    boolean degraded() {
+        return lost != null || codeTable != null;
     }
 
     boolean live() {

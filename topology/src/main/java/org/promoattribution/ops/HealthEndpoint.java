@@ -11,7 +11,8 @@ import org.promoattribution.json.PipelineJson;
  * (deleted before it was read), a 200 says {"status":"DEGRADED"}, and every answer carries the
  * lost ranges in {@code lost}: an orchestrator reads only the code, and should neither restart
  * the instance nor take it out of service for records no restart brings back; a person or script
- * reading the body must not see UP.
+ * reading the body must not see UP. So with a code table over its memory budget
+ * ({@code codeTable}): every code is still matched as SPEC says, more slowly.
  */
 final class HealthEndpoint implements Endpoint {
     private final Supplier<Health> health;
@@ -32,13 +33,16 @@ final class HealthEndpoint implements Endpoint {
             default -> throw new HttpProblem(404, "use /health/live or /health/ready");
         };
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("status", down != null ? "DOWN" : now.lost() != null ? "DEGRADED" : "UP");
+        body.put("status", down != null ? "DOWN" : now.degraded() ? "DEGRADED" : "UP");
         body.put("state", now.state().name());
         if (down != null) {
             body.put("reason", down);
         }
         if (now.lost() != null) {
             body.put("lost", now.lost());
+        }
+        if (now.codeTable() != null) {
+            body.put("codeTable", now.codeTable());
         }
         return Response.json(down == null ? 200 : 503, PipelineJson.mapper().valueToTree(body));
     }

@@ -95,7 +95,7 @@ public final class PipelineInstance implements AutoCloseable {
     }
 
     Health health() {
-        return Health.of(app.health(), app.lostInput());
+        return Health.of(app.health(), app.lostInput(), app.codes());
     }
 
     public AttributionApp app() {

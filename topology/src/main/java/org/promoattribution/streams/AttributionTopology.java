@@ -58,12 +58,12 @@ public final class AttributionTopology {
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics) {
-        return build(config, serdes, metrics, new PromoCodeIndex());
+        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()));
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                                  PromoCodeIndex index) {
-        return build(config, serdes, metrics, index, PromoCodeApplier.STANDARD);
+        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()));
     }
 
     static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,

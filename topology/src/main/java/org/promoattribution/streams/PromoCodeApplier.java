@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.config.CodeTableSettings;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 
@@ -15,7 +16,10 @@ import org.promoattribution.validation.CodeDefinitions;
  * forward and runs on every instance.
  */
 final class PromoCodeApplier {
-    static final PromoCodeApplier STANDARD = new PromoCodeApplier(CodeDefinitions::from);
+    /** Definitions checked and compiled within the configured {@code regex.max.states}. */
+    static PromoCodeApplier of(CodeTableSettings settings) {
+        return new PromoCodeApplier(new CodeDefinitions(settings.regexMaxStates())::check);
+    }
 
     private final Function<PromoCode, CodeDefinition> definitions;
 

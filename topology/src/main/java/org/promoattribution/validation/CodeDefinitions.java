@@ -1,20 +1,36 @@
 package org.promoattribution.validation;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.time.Instant;
 import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.Schedule;
 import org.promoattribution.codes.TypedCodes;
+import org.promoattribution.codes.regex.AutomatonTooLarge;
+import org.promoattribution.codes.regex.RegexAutomaton;
+import org.promoattribution.config.CodeTableSettings;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 
-/** Turns a PromoCode record into a matchable {@link CodeDefinition}, or says why it cannot. */
+/**
+ * Turns a PromoCode record into a matchable {@link CodeDefinition}, or says why it cannot. A
+ * REGEX definition is compiled to its automaton here, within {@code regex.max.states}.
+ */
 public final class CodeDefinitions {
-    private CodeDefinitions() {
+    /** With SPEC's default limits: what the tools check before they write a definition. */
+    public static final CodeDefinitions DEFAULT = new CodeDefinitions(CodeTableSettings.DEFAULT_REGEX_MAX_STATES);
+
+    private final int regexMaxStates;
+
+    public CodeDefinitions(int regexMaxStates) {
+        this.regexMaxStates = regexMaxStates;
     }
 
+    /** {@link #check} with the default limits. */
     public static CodeDefinition from(PromoCode promoCode) {
+        return DEFAULT.check(promoCode);
+    }
+
+    public CodeDefinition check(PromoCode promoCode) {
         RecordChecks.requireId("promoCodeId", promoCode.getPromoCodeId());
         RecordChecks.requireId("programId", promoCode.getProgramId());
         RecordChecks.requireText("code", promoCode.getCode());
@@ -29,7 +45,7 @@ public final class CodeDefinitions {
             throw new InvalidRecordException(DeadLetterReason.PATTERN_TOO_LONG, "code is " + RecordLimits.length(code)
                     + " characters long; at most " + RecordLimits.MAX_CODE_LENGTH + " are allowed");
         }
-        Pattern pattern = promoCode.getMatchType() == MatchType.REGEX ? compile(code) : null;
+        RegexAutomaton regex = promoCode.getMatchType() == MatchType.REGEX ? compile(code) : null;
         Instant from = promoCode.getValidFrom();
         Instant to = promoCode.getValidTo();
         EventTimes.scheduleBound("validFrom", from);
@@ -40,25 +56,18 @@ public final class CodeDefinitions {
         }
         return new CodeDefinition(promoCode.getPromoCodeId(), promoCode.getProgramId(), promoCode.getPartnerId(),
                 code, promoCode.getMatchType(), promoCode.getCreditPolicy(), promoCode.getDealId(),
-                new Schedule(from, to), pattern);
+                new Schedule(from, to), regex);
     }
 
-    private static Pattern compile(String regex) {
-        if (NestedRepetition.exceedsLimit(regex)) {
-            throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN, "not a valid RE2 pattern: bad repetition"
-                    + " operator: nested counted repetitions may multiply to at most " + NestedRepetition.LIMIT);
-        }
-        Pattern pattern;
+    private RegexAutomaton compile(String regex) {
         try {
-            pattern = Pattern.compile(regex);
+            return RegexAutomaton.compile(regex, regexMaxStates);
         } catch (PatternSyntaxException e) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
                     "not a valid RE2 pattern: " + e.getMessage(), e);
-        }
-        if (ProgramBudget.exceeds(pattern)) {
+        } catch (AutomatonTooLarge e) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_PATTERN,
-                    "not a valid RE2 pattern: " + ProgramBudget.describe(pattern));
+                    "pattern too large: " + e.getMessage(), e);
         }
-        return pattern;
     }
 }

@@ -17,7 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.promoattribution.app.OffsetLoss;
 import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.ThreadFailureWatch;
+import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.config.CodeTableSettings;
 import org.promoattribution.config.HealthSettings;
+import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.testing.Fixtures;
+import org.promoattribution.validation.CodeDefinitions;
 import org.promoattribution.metrics.AttributionMetrics;
 
 class HealthTest {
@@ -27,7 +32,8 @@ class HealthTest {
     private final StreamsHooks hooks = new StreamsHooks(
             new ThreadFailureWatch(new HealthSettings(Duration.ofMinutes(1), 2, Duration.ofMinutes(10)), CLOCK),
             new AttributionMetrics(meters));
-    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch(), hooks.lostInput()));
+    private final PromoCodeIndex codes = new PromoCodeIndex(new CodeTableSettings(10_000, 1_000));
+    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch(), hooks.lostInput(), codes));
 
     @ParameterizedTest
     @CsvSource({
@@ -45,7 +51,7 @@ class HealthTest {
         if (stopRequested) {
             hooks.watch().stopRequested();
         }
-        Health health = Health.of(hooks.watch(), hooks.lostInput());
+        Health health = Health.of(hooks.watch(), hooks.lostInput(), codes);
         assertThat(health.state()).isEqualTo(state);
         assertThat(health.live()).as("live").isEqualTo(live);
         assertThat(health.ready()).as("ready").isEqualTo(ready);
@@ -95,5 +101,19 @@ class HealthTest {
     private String get(String path) {
         Response response = endpoint.handle(Request.of(path, null));
         return response.status() + " " + new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    /** SPEC "Limits": an instance whose code table passes its memory budget reports it instead of failing. */
+    @Test
+    void aCodeTableOverItsMemoryBudgetIsDegraded_liveAndReadyWithTheReason() {
+        hooks.stateListener().onChange(State.RUNNING, State.REBALANCING);
+        assertThat(get("/health/ready")).startsWith("200 {\"status\":\"UP\"");
+
+        codes.put("pc-1", CodeDefinitions.from(Fixtures.regex("pc-1", "[A-Z]{100}", "blog", CreditPolicy.ALWAYS)));
+
+        assertThat(get("/health/ready")).startsWith("200 {\"status\":\"DEGRADED\",\"state\":\"RUNNING\","
+                        + "\"codeTable\":\"promo-code table over codes.memory.bytes (")
+                .contains("of 1000 bytes): 1 REGEX definition(s) match by their program, more slowly");
+        assertThat(get("/health/live")).startsWith("200 {\"status\":\"DEGRADED\"");
     }
 }

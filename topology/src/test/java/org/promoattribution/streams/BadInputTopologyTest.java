@@ -190,7 +190,7 @@ class BadInputTopologyTest {
     }
 
     @Test
-    void aPatternOverRe2sMemoryBudgetIsInvalid_theLiveDefinitionStays() {
+    void aPatternPastTheAutomatonBoundsIsInvalid_theLiveDefinitionStays() {
         pipeline.codes(regex("pc-1", "SUMMER[0-9]+", "blog", CreditPolicy.ALWAYS));
         String nineHundredNinetyThousandInstructions = "(?:" + "abcdefghij".repeat(99) + "){1000}";
 
@@ -198,7 +198,7 @@ class BadInputTopologyTest {
                 regex("pc-1", nineHundredNinetyThousandInstructions, "blog", CreditPolicy.ALWAYS)), "INVALID_PATTERN");
 
         assertThat(AttributionDriver.header(deadLetter, DeadLetterHeaders.ERROR))
-                .contains("RE2's default memory budget (8 MiB) allows at most 698996");
+                .contains("its program needs more than 100000 instructions (10 × regex.max.states)");
         pipeline.conversions(conversion("o1", "s2", "2026-06-01T10:05:00Z", "SUMMER10"));
         assertThat(pipeline.decisions()).singleElement()
                 .satisfies(decision -> assertThat(decision.getPromoCodeId()).isEqualTo("pc-1"));

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -22,29 +22,37 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
+import org.promoattribution.validation.InvalidRecordException;
 
 /**
- * Matching one adversarial order within the record limits: 100 distinct codes of 1,000
- * characters against REGEX definitions that pass validation, have no literal prefix (the trie
- * cannot skip them) and match none of the codes only at their last character, so that every code
- * runs every definition over its whole length. {@code workload} is "shape-definitions":
- * {@code class} {@code [A-Z0-9]*!i} (a 5-instruction program, one thread a character),
- * {@code quest100}/{@code quest1000} {@code (?:.?){n}!i} (2n+3 instructions, up to n threads a
- * character), {@code star1000} {@code (?:.*){1000}!i} (1,000 threads every character).
+ * Issue 22's worst cases: one order of 100 distinct typed codes of 1,000 characters (the record
+ * limits' most) against a program's REGEX definitions, which must cost at most 10 ms whatever the
+ * definitions. {@code workload}:
+ * <ul>
+ *   <li>{@code bench-10000}: 10,000 definitions of the kind {@code bench} generates
+ *   ({@code BLOG<n>-[0-9]{4}}, load/CodeTable); codes of the tag and digits, which keep the most
+ *   patterns alive longest;</li>
+ *   <li>{@code limit-100}: 100 definitions at the state limit with no literal prefix,
+ *   {@code [A-Z0-9]{1000}}×9 {@code [A-Z0-9]{997}!} and a digit (10,000 states each, every
+ *   character of a code a live state); codes of letters and digits, which never die;</li>
+ *   <li>{@code star1000}, {@code quest1000}, {@code issue710}: each pattern quoted in issue 22
+ *   ({@code (?:.*){1000}!}, {@code (?:.?){1000}Z}, {@code (?:} + {@code a?}×349 + {@code ){1000}!1}),
+ *   defined if valid (the last is INVALID_PATTERN: then the order matches against nothing),
+ *   with codes of letters and digits, which they match only at the last character.</li>
+ * </ul>
+ * Setup prints each workload's definitions kept, rejected and heap (the index's estimate).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class WorstCaseMatchBenchmark {
-    private static final Map<String, String> SHAPES = Map.of(
-            "class", "[A-Z0-9]*", "quest100", "(?:.?){100}", "quest1000", "(?:.?){1000}", "star1000", "(?:.*){1000}");
     private static final int CODES = 100;
     private static final int CODE_LENGTH = 1_000;
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String PROGRAM = "acme";
     private static final Instant T = Instant.parse("2026-06-01T10:00:00Z");
 
-    @Param({"class-1", "class-100", "quest100-1", "quest1000-1", "star1000-1"})
+    @Param({"bench-10000", "limit-100", "star1000", "quest1000", "issue710"})
     public String workload;
 
     private final PromoCodeIndex index = new PromoCodeIndex();
@@ -52,27 +60,64 @@ public class WorstCaseMatchBenchmark {
 
     @Setup
     public void setUp() {
-        String shape = SHAPES.get(workload.substring(0, workload.indexOf('-')));
-        int definitions = Integer.parseInt(workload.substring(workload.indexOf('-') + 1));
-        for (int i = 0; i < definitions; i++) {
-            String id = "pc-" + i;
-            PromoCode definition = PromoCode.newBuilder().setPromoCodeId(id).setProgramId(PROGRAM).setCode(shape + "!" + i)
-                    .setPartnerId("blog").setMatchType(MatchType.REGEX).setCreditPolicy(CreditPolicy.ALWAYS).build();
-            index.put(id, CodeDefinitions.from(definition));
-        }
         Random random = new Random(42);
+        switch (workload) {
+            case "bench-10000" -> {
+                define(10_000, i -> "BLOG" + (i + 1) + "-[0-9]{4}");
+                codes(random, "BLOG", "0123456789");
+            }
+            case "limit-100" -> {
+                define(100, i -> "[A-Z0-9]{1000}".repeat(9) + "[A-Z0-9]{997}!" + i % 10);
+                codes(random, "", ALPHANUMERIC);
+            }
+            case "star1000" -> {
+                define(1, i -> "(?:.*){1000}!");
+                codes(random, "", ALPHANUMERIC);
+            }
+            case "quest1000" -> {
+                define(1, i -> "(?:.?){1000}Z");
+                codes(random, "", ALPHANUMERIC.replace("Z", ""));
+            }
+            case "issue710" -> {
+                define(1, i -> "(?:" + "a?".repeat(349) + "){1000}!1");
+                codes(random, "", "a!1");
+            }
+            default -> throw new IllegalArgumentException(workload);
+        }
+    }
+
+    private void define(int count, IntFunction<String> pattern) {
+        int rejected = 0;
+        for (int i = 0; i < count; i++) {
+            String id = "pc-" + i;
+            PromoCode definition = PromoCode.newBuilder().setPromoCodeId(id).setProgramId(PROGRAM)
+                    .setCode(pattern.apply(i)).setPartnerId("blog").setMatchType(MatchType.REGEX)
+                    .setCreditPolicy(CreditPolicy.ALWAYS).build();
+            try {
+                index.put(id, CodeDefinitions.from(definition));
+            } catch (InvalidRecordException e) {
+                rejected++;
+                System.out.println(workload + ": " + e.reason() + ": " + e.getMessage());
+            }
+        }
+        System.out.printf("%s: %d definitions kept, %d rejected, %d bytes of automata (%d per definition), %d without"
+                        + " automaton%n", workload, index.size(), rejected, index.memoryBytes(),
+                index.size() == 0 ? 0 : index.memoryBytes() / index.size(), index.definitionsWithoutAutomaton());
+    }
+
+    private void codes(Random random, String prefix, String alphabet) {
         Set<String> codes = new LinkedHashSet<>();
         while (codes.size() < CODES) {
-            StringBuilder code = new StringBuilder(CODE_LENGTH);
-            for (int c = 0; c < CODE_LENGTH; c++) {
-                code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            StringBuilder code = new StringBuilder(CODE_LENGTH).append(prefix);
+            while (code.length() < CODE_LENGTH) {
+                code.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             codes.add(code.toString());
         }
         order.addAll(codes);
     }
 
-    /** Rule 4 on the whole order: every code is tried against every definition, and none matches. */
+    /** Rule 4 on the whole order. */
     @Benchmark
     public MatchResult matchOrder() {
         return index.match(PROGRAM, order, T);
