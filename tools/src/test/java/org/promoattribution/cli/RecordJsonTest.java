@@ -58,7 +58,8 @@ class RecordJsonTest {
         assertThat(json.format(record("conversions-credited", "o1", value))).isEqualTo(
                 "{\"conversionId\":\"o1\",\"outcome\":\"CREDITED\",\"reason\":\"PROMO_CODE_WINNER\",\"partnerId\":\"blog\","
                         + "\"basis\":\"PROMO_CODE\",\"promoCodeId\":\"pc-1\",\"promoCode\":\"summer10\",\"dealId\":\"d-7\","
-                        + "\"clickId\":\"c1\",\"unmatchedCodes\":[\"nope\"],\"programId\":\"acme\",\"sessionId\":\"s1\","
+                        + "\"clickId\":\"c1\",\"unmatchedCodes\":[\"nope\"],\"commission\":null,\"termsId\":null,"
+                        + "\"programId\":\"acme\",\"sessionId\":\"s1\","
                         + "\"timestamp\":\"2026-06-01T10:05:00Z\",\"amount\":\"59.90\",\"currency\":\"USD\","
                         + "\"clickTimestamp\":\"2026-06-01T10:00:00Z\",\"decidedAt\":\"2026-06-01T10:05:01Z\"}");
     }
@@ -75,7 +76,7 @@ class RecordJsonTest {
         assertThat(json.format(record("conversions-adjusted", "o1", value))).isEqualTo(
                 "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\",\"status\":\"APPLIED\","
                         + "\"reason\":\"REVERSED\",\"partnerId\":\"blog\",\"previousAmount\":\"59.90\",\"amount\":\"0\","
-                        + "\"programId\":\"acme\",\"outcome\":\"CREDITED\",\"decidedAt\":\"2026-06-20T09:00:01Z\"}");
+                        + "\"previousCommission\":null,\"commission\":null,\"programId\":\"acme\",\"outcome\":\"CREDITED\",\"decidedAt\":\"2026-06-20T09:00:01Z\"}");
     }
 
     @Test

@@ -3,14 +3,11 @@ package org.promoattribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** SPEC "Offline simulation" with adjustments (SPEC "Adjustments"): lines in the order decided. */
 class SimulateAdjustmentsTest {
@@ -39,16 +36,9 @@ class SimulateAdjustmentsTest {
     }
 
     private List<String> simulateWith(List<String> options, String... lines) throws IOException {
-        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
-        StringWriter out = new StringWriter();
-        CommandLine cli = PromoAttributionCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        List<String> args = new java.util.ArrayList<>(List.of("simulate", "--now", "2026-12-01T00:00:00Z"));
+        List<String> args = new ArrayList<>(List.of("--now", "2026-12-01T00:00:00Z"));
         args.addAll(options);
-        args.add(file.toString());
-        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
-        return out.toString().lines().toList();
+        return SimulateRun.lines(dir, args, lines);
     }
 
     private static String change(String adjustmentId, String amount) {

@@ -3,14 +3,10 @@ package org.promoattribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** SPEC rules 8 and 9 in simulate, with a decision delay of ten minutes: as the pipeline decides. */
 class SimulateDecisionDelayTest {
@@ -18,13 +14,7 @@ class SimulateDecisionDelayTest {
     Path dir;
 
     private List<String> simulateWithDelay(String... lines) throws IOException {
-        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
-        StringWriter out = new StringWriter();
-        CommandLine cli = PromoAttributionCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cli.execute("simulate", "--decision-delay", "PT10M", file.toString())).isZero();
-        return out.toString().lines().toList();
+        return SimulateRun.lines(dir, List.of("--decision-delay", "PT10M"), lines);
     }
 
     private static String click(String id, String session, String partner, String time) {

@@ -3,15 +3,11 @@ package org.promoattribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * SPEC "Time": instants are read to the millisecond; simulate drops finer digits of an ISO-8601
@@ -26,16 +22,9 @@ class SimulateInstantsTest {
     Path dir;
 
     private List<String> simulate(List<String> options, String... lines) throws IOException {
-        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
-        StringWriter out = new StringWriter();
-        CommandLine cli = PromoAttributionCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        List<String> args = new ArrayList<>(List.of("simulate", "--full"));
-        args.addAll(options);
-        args.add(file.toString());
-        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
-        return out.toString().lines().toList();
+        List<String> full = new ArrayList<>(List.of("--full"));
+        full.addAll(options);
+        return SimulateRun.lines(dir, full, lines);
     }
 
     private static String click(String time) {

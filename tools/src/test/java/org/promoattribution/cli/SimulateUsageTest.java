@@ -3,15 +3,12 @@ package org.promoattribution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** SPEC "Promo-code usage and leaks" in simulate: usage.retention and adjustments, as the pipeline counts. */
 class SimulateUsageTest {
@@ -21,18 +18,11 @@ class SimulateUsageTest {
     @TempDir
     Path dir;
 
-    /** The usage lines of a run with --usage, as "day uses". */
+    /** The usage lines of a run with --usage, as "day uses N credited N". */
     private List<String> usage(List<String> options, String... lines) throws IOException {
-        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
-        StringWriter out = new StringWriter();
-        CommandLine cli = PromoAttributionCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        List<String> args = new ArrayList<>(List.of("simulate", "--usage", "--now", "2026-12-01T00:00:00Z"));
+        List<String> args = new ArrayList<>(List.of("--usage", "--now", "2026-12-01T00:00:00Z"));
         args.addAll(options);
-        args.add(file.toString());
-        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
-        return out.toString().lines().filter(line -> line.startsWith("{\"type\":\"usage\""))
+        return SimulateRun.lines(dir, args, lines).stream().filter(line -> line.startsWith("{\"type\":\"usage\""))
                 .map(line -> line.replaceAll(".*\"day\":\"([^\"]+)\",\"uses\":(\\d+),\"credited\":(\\d+).*",
                         "$1 uses $2 credited $3"))
                 .toList();

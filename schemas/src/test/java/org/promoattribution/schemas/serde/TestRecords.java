@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
@@ -19,9 +20,12 @@ import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Basis;
 import org.promoattribution.schemas.Click;
+import org.promoattribution.schemas.CommissionRate;
+import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.CreditPolicy;
+import org.promoattribution.schemas.LineItem;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.PromoCode;
@@ -55,6 +59,23 @@ final class TestRecords {
                 .setClickId("c-1").setClickTimestamp(T0).setUnmatchedCodes(List.of("NOPE"))
                 .setDecidedAt(T0.plusSeconds(61))
                 .build();
+    }
+
+    static Conversion conversionWithItems() {
+        return Conversion.newBuilder(conversion()).setItems(List.of(
+                LineItem.newBuilder().setSku("sku-1").setCategory("shoes").setQuantity(2)
+                        .setUnitPrice(new BigDecimal("19.9900")).build(),
+                LineItem.newBuilder().setSku("sku-2").setCategory(null).setQuantity(1)
+                        .setUnitPrice(new BigDecimal("0.0000")).build())).build();
+    }
+
+    static CommissionTerms terms() {
+        return CommissionTerms.newBuilder().setTermsId("t-1").setProgramId("p-1").setPartnerId("partner-7")
+                .setValidFrom(T0).setValidTo(null).setReferralWindow("P7D")
+                .setRate(new BigDecimal("8.0000")).setFlat(new BigDecimal("0.5000"))
+                .setCodeRates(Map.of("pc-1", CommissionRate.newBuilder().setRate(new BigDecimal("5.0000"))
+                        .setFlat(null).build()))
+                .setCategoryRates(Map.of("shoes", new BigDecimal("10.1234"))).build();
     }
 
     static ConversionAdjustment adjustment() {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -20,10 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AttributionDecision;
-import org.promoattribution.schemas.CommissionRate;
 import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.schemas.Conversion;
-import org.promoattribution.schemas.LineItem;
 import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 
 /**
@@ -72,17 +68,8 @@ class ThirdEditionCompatibilityTest {
 
     @Test
     void anOrderWithItemsAndTermsWithRatesSurviveARoundTrip() {
-        Conversion withItems = Conversion.newBuilder(TestRecords.conversion()).setItems(List.of(
-                LineItem.newBuilder().setSku("sku-1").setCategory("shoes").setQuantity(2)
-                        .setUnitPrice(new BigDecimal("19.9900")).build(),
-                LineItem.newBuilder().setSku("sku-2").setCategory(null).setQuantity(1)
-                        .setUnitPrice(new BigDecimal("0.0000")).build())).build();
-        CommissionTerms terms = CommissionTerms.newBuilder().setTermsId("t-1").setProgramId("p-1")
-                .setPartnerId("partner-7").setValidFrom(TestRecords.T0).setValidTo(null).setReferralWindow("P7D")
-                .setRate(new BigDecimal("8.0000")).setFlat(new BigDecimal("0.5000"))
-                .setCodeRates(Map.of("pc-1", CommissionRate.newBuilder().setRate(new BigDecimal("5.0000"))
-                        .setFlat(null).build()))
-                .setCategoryRates(Map.of("shoes", new BigDecimal("10.1234"))).build();
+        Conversion withItems = TestRecords.conversionWithItems();
+        CommissionTerms terms = TestRecords.terms();
 
         assertThat(roundTrip(Conversion.class, "conversions", withItems)).isEqualTo(withItems);
         assertThat(roundTrip(CommissionTerms.class, "commission-terms", terms)).isEqualTo(terms);
