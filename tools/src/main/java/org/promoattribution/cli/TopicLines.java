@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.promoattribution.simulate.JsonEvents;
 import org.promoattribution.simulate.RejectedEventException;
 import org.promoattribution.simulate.SimEvent;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * Reads {@code produce}'s input: the JSON lines of {@code simulate}, all of one topic, so a line

@@ -27,7 +27,7 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.LineItem;
 import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 import org.promoattribution.validation.RecordLimits;
 
 /**

@@ -3,7 +3,7 @@ package org.promoattribution.simulate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * Turns each input line of {@code simulate} into its output lines: the decisions it released, or

@@ -1,6 +1,6 @@
 package org.promoattribution.simulate;
 
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /** An input line that cannot become an event; simulate prints it as a "rejected" line. */
 public class RejectedEventException extends RuntimeException {

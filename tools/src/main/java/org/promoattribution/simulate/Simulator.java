@@ -37,7 +37,7 @@ import org.promoattribution.schemas.registry.InMemorySchemaRegistryClient;
 import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
-import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import org.promoattribution.usage.UsageKey;
 
 /**

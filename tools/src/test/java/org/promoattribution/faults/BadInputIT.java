@@ -36,8 +36,8 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.simulate.SimEvent;
-import org.promoattribution.streams.DeadLetterHeaders;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * Bad input tried for real, against a running pipeline on a real broker and registry: every bad

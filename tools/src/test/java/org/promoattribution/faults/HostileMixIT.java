@@ -31,7 +31,7 @@ import org.promoattribution.local.LocalStack;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.simulate.SimEvent;
-import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 
 /**
  * A hostile mix on a real broker and registry: records of every kind SPEC refuses (see

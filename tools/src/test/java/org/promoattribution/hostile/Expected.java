@@ -2,7 +2,7 @@ package org.promoattribution.hostile;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * What SPEC allows one input record to lead to: accepted (a conversion decided or dropped as a

@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.promoattribution.schemas.AttributionDecision;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * Hostile records, as an attacker or a buggy producer writes them, mixed into realistic traffic

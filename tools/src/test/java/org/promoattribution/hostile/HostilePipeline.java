@@ -15,9 +15,9 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.simulate.SimEvent;
-import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import org.promoattribution.testing.AttributionDriver;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * The topology in a {@link AttributionDriver} at a fixed "now", fed one record at a time, each

@@ -25,7 +25,7 @@ import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.PromoCodeUsage;
 import org.promoattribution.schemas.Reason;
-import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import picocli.CommandLine;
 
 /**

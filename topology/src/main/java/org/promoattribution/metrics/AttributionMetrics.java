@@ -11,7 +11,7 @@ import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
 import org.promoattribution.schemas.Outcome;
 import org.promoattribution.schemas.Reason;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /** The pipeline's own meters; Kafka Streams' metrics are bound beside them by the runner. */
 public final class AttributionMetrics {

@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.ProcessingErrorDeadLetters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

@@ -1,5 +1,7 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.DeadLetterFit;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -8,7 +10,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.promoattribution.metrics.AttributionMetrics;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
 /** Decodes and checks each input record; a failure carries dead-letter headers downstream. */

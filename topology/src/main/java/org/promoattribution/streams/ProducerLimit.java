@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.DeadLetterFit;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;

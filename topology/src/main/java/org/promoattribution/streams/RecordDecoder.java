@@ -6,7 +6,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.promoattribution.schemas.registry.UnknownSchemaIdException;
 import org.promoattribution.schemas.serde.SchemaResolutionException;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
 /**

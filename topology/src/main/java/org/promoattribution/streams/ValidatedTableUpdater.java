@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.ProcessingErrorDeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.BiConsumer;

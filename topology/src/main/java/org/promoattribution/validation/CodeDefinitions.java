@@ -1,5 +1,6 @@
 package org.promoattribution.validation;
 
+import org.promoattribution.deadletter.DeadLetterReason;
 import com.google.re2j.PatternSyntaxException;
 import java.time.Instant;
 import org.promoattribution.codes.CodeDefinition;

@@ -1,4 +1,5 @@
 package org.promoattribution.validation;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /** A record that fails SPEC "Bad input": it goes to the dead-letter topic with this reason. */
 public class InvalidRecordException extends RuntimeException {

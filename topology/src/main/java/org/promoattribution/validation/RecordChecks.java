@@ -1,5 +1,6 @@
 package org.promoattribution.validation;
 
+import org.promoattribution.deadletter.DeadLetterReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.promoattribution.schemas.Click;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.schemas.Outcome;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /** The overview's rolling counters: the last 24 hours, in bounded memory. */
 class RecentActivityTest {

@@ -14,7 +14,7 @@ import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.testing.Fixtures;
 import org.promoattribution.validation.CodeDefinitions;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
 /**

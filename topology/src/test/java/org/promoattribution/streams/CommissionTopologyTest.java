@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.promoattribution.testing.Fixtures.amountChange;

@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryUnavailableException;
 import org.promoattribution.testing.AttributionDriver;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * SPEC "Limits": a record the pipeline fails to process for any other reason goes to the

@@ -48,7 +48,7 @@ import org.promoattribution.schemas.serde.SerdeOptions;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
 import org.promoattribution.streams.AttributionTopology;
-import org.promoattribution.streams.DeadLetterHeaders;
+import org.promoattribution.deadletter.DeadLetterHeaders;
 import org.promoattribution.streams.RoutingKey;
 import org.promoattribution.usage.UsageKey;
 

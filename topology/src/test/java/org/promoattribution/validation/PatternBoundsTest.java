@@ -1,5 +1,6 @@
 package org.promoattribution.validation;
 
+import org.promoattribution.deadletter.DeadLetterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

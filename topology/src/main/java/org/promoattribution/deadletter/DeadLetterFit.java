@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,19 +15,19 @@ import org.apache.kafka.streams.StreamsConfig;
  * and {@link DeadLetterHeaders#TRUNCATED_FROM} says how long it was; the source headers still
  * point at the whole record.
  */
-final class DeadLetterFit {
+public final class DeadLetterFit {
     /** Room for the record batch's and the record's own framing, with a margin. */
-    static final int FRAMING_BYTES = 1024;
+    public static final int FRAMING_BYTES = 1024;
     private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     private final int maxRequestSize;
 
-    DeadLetterFit(int maxRequestSize) {
+    public DeadLetterFit(int maxRequestSize) {
         this.maxRequestSize = maxRequestSize;
     }
 
     /** The producer's limit as Kafka Streams passes it on: {@code producer.}-prefixed first. */
-    static DeadLetterFit from(Map<String, ?> appConfigs) {
+    public static DeadLetterFit from(Map<String, ?> appConfigs) {
         Object size = appConfigs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         if (size == null) {
             size = appConfigs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
@@ -35,12 +35,12 @@ final class DeadLetterFit {
         return new DeadLetterFit(size == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(size.toString().trim()));
     }
 
-    int maxRequestSize() {
+    public int maxRequestSize() {
         return maxRequestSize;
     }
 
     /** The value to write: as received, or its start, with the original length added to {@code headers}. */
-    byte[] fit(byte[] key, byte[] value, Headers headers) {
+    public byte[] fit(byte[] key, byte[] value, Headers headers) {
         if (value == null) {
             return null;
         }

@@ -1,11 +1,11 @@
-package org.promoattribution.streams;
+package org.promoattribution.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 import org.promoattribution.validation.InvalidRecordException;
 
 /** The headers that tell a dead-letter record's reader why it is there and where it came from. */
@@ -22,10 +22,10 @@ public final class DeadLetterHeaders {
     }
 
     /** Longer error messages are cut: a message may quote the record, and the dead letter must stay writable. */
-    static final int MAX_ERROR_CHARS = 2_000;
+    public static final int MAX_ERROR_CHARS = 2_000;
 
     /** The record's own headers, kept, plus ours. */
-    static Headers of(Headers received, InvalidRecordException failure, Optional<RecordMetadata> source) {
+    public static Headers of(Headers received, InvalidRecordException failure, Optional<RecordMetadata> source) {
         return of(received, failure.reason(), String.valueOf(failure.getMessage()),
                 source.map(RecordMetadata::topic).orElse(null),
                 source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L));
@@ -35,7 +35,7 @@ public final class DeadLetterHeaders {
      * The record's own headers (may be null), kept, plus ours; {@code topic} null (or a negative
      * partition or offset) when the failure had no source record, as in a punctuation.
      */
-    static Headers of(Headers received, DeadLetterReason reason, String error, String topic, int partition,
+    public static Headers of(Headers received, DeadLetterReason reason, String error, String topic, int partition,
                       long offset) {
         Headers headers = received == null ? new RecordHeaders() : new RecordHeaders(received.toArray());
         add(headers, REASON, reason.name());

@@ -1,4 +1,4 @@
-package org.promoattribution.validation;
+package org.promoattribution.deadletter;
 
 /** Why a record went to the dead-letter topic (SPEC "Bad input"); the value of the {@code dlq.reason} header. */
 public enum DeadLetterReason {

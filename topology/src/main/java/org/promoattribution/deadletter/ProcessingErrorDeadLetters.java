@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryException;
-import org.promoattribution.validation.DeadLetterReason;
+import org.promoattribution.deadletter.DeadLetterReason;
 
 /**
  * The dead letter of a record whose processing or production failed (SPEC "Limits":
@@ -17,9 +17,9 @@ import org.promoattribution.validation.DeadLetterReason;
  * the error. Shared by the processing and production exception handlers, which Kafka Streams
  * creates and configures from the application's settings.
  */
-final class ProcessingErrorDeadLetters {
+public final class ProcessingErrorDeadLetters {
     /** Not a Kafka setting: carries the instance's {@link AttributionMetrics} to the handlers Kafka Streams creates. */
-    static final String METRICS_CONFIG = "promo-attribution.internal.metrics";
+    public static final String METRICS_CONFIG = "promo-attribution.internal.metrics";
 
     private final String topic;
     private final DeadLetterFit fit;
@@ -31,7 +31,7 @@ final class ProcessingErrorDeadLetters {
         this.metrics = metrics;
     }
 
-    static ProcessingErrorDeadLetters from(Map<String, ?> configs) {
+    public static ProcessingErrorDeadLetters from(Map<String, ?> configs) {
         Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         if (topic == null) {
             throw new IllegalStateException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " is not set");
@@ -45,7 +45,7 @@ final class ProcessingErrorDeadLetters {
      * Adds the handlers to Kafka Streams settings, unless configured otherwise, with what they
      * need: the dead-letter topic (Kafka's own setting for it) and where to count.
      */
-    static void addTo(Properties streams, String deadLetterTopic, AttributionMetrics metrics) {
+    public static void addTo(Properties streams, String deadLetterTopic, AttributionMetrics metrics) {
         streams.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProcessingHandler.class.getName());
         streams.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -54,7 +54,7 @@ final class ProcessingErrorDeadLetters {
         streams.put(METRICS_CONFIG, metrics);
     }
 
-    String topic() {
+    public String topic() {
         return topic;
     }
 
@@ -62,7 +62,7 @@ final class ProcessingErrorDeadLetters {
      * The dead letter for a failure while handling the source record in {@code context}; a
      * failure without one (a punctuation) writes {@code fallbackKey} and {@code fallbackValue}.
      */
-    ProducerRecord<byte[], byte[]> of(ErrorHandlerContext context, Exception error, byte[] fallbackKey,
+    public ProducerRecord<byte[], byte[]> of(ErrorHandlerContext context, Exception error, byte[] fallbackKey,
                                       byte[] fallbackValue) {
         boolean fromSource = context.sourceRawValue() != null || context.sourceRawKey() != null;
         byte[] key = fromSource ? context.sourceRawKey() : fallbackKey;
@@ -73,14 +73,14 @@ final class ProcessingErrorDeadLetters {
         return new ProducerRecord<>(topic, null, null, key, fit.fit(key, value, headers), headers);
     }
 
-    void count(String sourceTopic) {
+    public void count(String sourceTopic) {
         if (metrics != null) {
             metrics.deadLetter(sourceTopic == null ? "" : sourceTopic, DeadLetterReason.PROCESSING_ERROR);
         }
     }
 
     /** A registry that cannot be reached or refuses us is no fault of the record: retry it, don't dead-letter it. */
-    static boolean isRegistryFailure(Throwable error) {
+    public static boolean isRegistryFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SchemaRegistryException && !(t instanceof org.promoattribution.schemas.registry.UnknownSchemaIdException)) {
                 return true;
@@ -89,7 +89,7 @@ final class ProcessingErrorDeadLetters {
         return false;
     }
 
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         StringBuilder text = new StringBuilder(error.getClass().getName()).append(": ").append(error.getMessage());
         for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             text.append("; caused by ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
@@ -97,7 +97,7 @@ final class ProcessingErrorDeadLetters {
         return text.toString();
     }
 
-    static byte[] utf8(Object value) {
+    public static byte[] utf8(Object value) {
         return value == null ? null : value.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

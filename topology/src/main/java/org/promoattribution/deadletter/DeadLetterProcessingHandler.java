@@ -1,4 +1,4 @@
-package org.promoattribution.streams;
+package org.promoattribution.deadletter;
 
 import java.util.List;
 import java.util.Map;
