@@ -52,7 +52,7 @@ final class AttributionContender implements Contender {
     public List<String> topicsToCreate(RunSpec run) {
         Topics topics = run.config().topics();
         return List.of(topics.credited(), topics.invalid(), topics.unattributed(), topics.adjusted(),
-                topics.deadLetter(), topics.validatedPromoCodes(), topics.usage());
+                topics.deadLetter(), topics.validatedPromoCodes(), topics.validatedCommissionTerms(), topics.usage());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.Topics;
 import org.promoattribution.state.StoreNames;
 import org.promoattribution.streams.AttributionSerdes;
 
@@ -90,8 +91,9 @@ final class Trials {
     private RunSpec prepareRun(Contender contender, Scenario scenario, Guarantee guarantee, Path stateDir)
             throws Exception {
         RunSpec run = cluster.run(scenario.name(), contender.name(), contender.settings(), guarantee, stateDir);
-        cluster.createTopics(contender.topicsToCreate(run), Set.of(run.config().topics().validatedPromoCodes(),
-                run.config().topics().usage()));
+        Topics topics = run.config().topics();
+        cluster.createTopics(contender.topicsToCreate(run), Set.of(topics.validatedPromoCodes(),
+                topics.validatedCommissionTerms(), topics.usage()));
         return run;
     }
 }

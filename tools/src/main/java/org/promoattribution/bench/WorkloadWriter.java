@@ -38,8 +38,8 @@ final class WorkloadWriter {
     AttributionConfig prepare(Scenario scenario) throws ExecutionException, InterruptedException {
         AttributionConfig config = cluster.scenarioConfig(scenario.name());
         Topics topics = config.topics();
-        cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments()),
-                Set.of(topics.promoCodes()));
+        cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments(),
+                topics.commissionTerms()), Set.of(topics.promoCodes(), topics.commissionTerms()));
         try (EventSender sender = connect(config)) {
             scenario.codes().events().forEach(sender::send);
             sender.flush();
