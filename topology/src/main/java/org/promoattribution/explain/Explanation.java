@@ -41,9 +41,14 @@ public record Explanation(
     public static final int MAX_CODE_CHARS = 200;
 
     static String shown(String code) {
-        return code == null || code.length() <= MAX_CODE_CHARS
+        return code == null || code.length() <= MAX_CODE_CHARS || isShown(code)
                 ? code
                 : code.substring(0, MAX_CODE_CHARS) + "… (" + code.length() + " characters)";
+    }
+
+    /** Already cut (a stored explanation keeps its codes cut): cutting again would count the cut. */
+    private static boolean isShown(String code) {
+        return code.charAt(MAX_CODE_CHARS) == '…' && code.endsWith(" characters)");
     }
 
     /**

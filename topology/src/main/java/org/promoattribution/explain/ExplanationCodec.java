@@ -31,7 +31,7 @@ public final class ExplanationCodec {
 
     /** @param decision the decision explained, whose fields the explanation's header and decision repeat */
     public static byte[] encode(AttributionDecision decision, Explanation.Inputs inputs) {
-        byte[] record = DECISIONS.encode(decision);
+        byte[] record = DECISIONS.encode(withCodesShown(decision));
         Writer out = new Writer(record.length + 256);
         out.oneByte(VERSION);
         out.integer(record.length);
@@ -57,6 +57,22 @@ public final class ExplanationCodec {
             out.string(code.dealId());
         }
         return out.bytes();
+    }
+
+    /**
+     * The decision with its codes cut as explain shows them: 100 typed codes of 1,000 characters
+     * kept whole would make the entry too large for its changelog (SPEC Limits allow such an order).
+     */
+    private static AttributionDecision withCodesShown(AttributionDecision decision) {
+        boolean longCode = decision.getPromoCode() != null && decision.getPromoCode().length() > Explanation.MAX_CODE_CHARS
+                || decision.getUnmatchedCodes().stream().anyMatch(code -> code.length() > Explanation.MAX_CODE_CHARS);
+        if (!longCode) {
+            return decision;
+        }
+        return AttributionDecision.newBuilder(decision)
+                .setPromoCode(Explanation.shown(decision.getPromoCode()))
+                .setUnmatchedCodes(decision.getUnmatchedCodes().stream().map(Explanation::shown).toList())
+                .build();
     }
 
     public static Explanation decode(byte[] bytes) {

@@ -1,5 +1,6 @@
 package org.promoattribution.streams;
 
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.promoattribution.testing.Fixtures.at;
 import static org.promoattribution.testing.Fixtures.click;
@@ -57,6 +58,26 @@ class ExplanationTopologyTest {
                 new Explanation.TypedCode("NOPE", false, null, null, null, null, null),
                 new Explanation.TypedCode("VIP7", true, "pc-2", "coupons", CreditPolicy.IF_INVOLVED, MatchType.REGEX,
                         "deal-pc-2"));
+    }
+
+    @Test
+    void limits_anOrderOfTheMostAndLongestCodesKeepsAnExplanationWellWithinARecord() {
+        String[] codes = new String[100];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = String.valueOf((char) ('a' + i % 26)).repeat(997) + "%03d".formatted(i);
+        }
+        driver.conversions(conversion("o1", "s1", "2026-06-01T11:00:00Z", codes));
+
+        try (var it = driver.driver().<String, byte[]>getWindowStore(StoreNames.EXPLANATIONS)
+                .backwardFetch("o1", Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            assertThat(it.next().value.length).as("bytes kept").isLessThan(80_000);
+        }
+        Explanation e = driver.explanation("o1");
+        assertThat(e.decision().unmatchedCodes()).hasSize(100)
+                .allSatisfy(code -> assertThat(code).endsWith("… (1000 characters)").hasSize(200 + 19));
+        assertThat(e.inputs().codes()).hasSize(100)
+                .allSatisfy(code -> assertThat(code.code()).endsWith("… (1000 characters)"));
+        assertThat(driver.decision().getUnmatchedCodes()).containsExactly(codes); // the decision itself keeps them whole
     }
 
     @Test
