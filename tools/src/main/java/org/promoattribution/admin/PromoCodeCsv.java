@@ -3,6 +3,7 @@ package org.promoattribution.admin;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import org.promoattribution.schemas.MatchType;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.validation.CodeDefinitions;
 
@@ -27,13 +28,15 @@ public final class PromoCodeCsv {
     }
 
     private static PromoCode code(SheetCells<CsvColumn> row) {
+        MatchType matchType = row.choice(CsvColumn.MATCH_TYPE, FormChoice.MATCH_TYPE);
         PromoCode code = PromoCode.newBuilder()
                 .setPromoCodeId(row.text(CsvColumn.PROMO_CODE_ID))
                 .setProgramId(row.text(CsvColumn.PROGRAM_ID))
                 .setPartnerId(row.text(CsvColumn.PARTNER))
-                .setCode(row.text(CsvColumn.CODE))
+                // SPEC rule 4: a pattern is used exactly as written (SUMMER\ keeps its space)
+                .setCode(matchType == MatchType.REGEX ? row.asWritten(CsvColumn.CODE) : row.text(CsvColumn.CODE))
                 .setCreditPolicy(row.choice(CsvColumn.CREDIT_POLICY, FormChoice.CREDIT_POLICY))
-                .setMatchType(row.choice(CsvColumn.MATCH_TYPE, FormChoice.MATCH_TYPE))
+                .setMatchType(matchType)
                 .setDealId(row.optional(CsvColumn.DEAL))
                 .setComments(row.optional(CsvColumn.COMMENTS))
                 .setEmail(row.optional(CsvColumn.EMAIL))

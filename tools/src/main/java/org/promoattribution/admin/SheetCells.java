@@ -24,6 +24,12 @@ final class SheetCells<C extends Enum<C> & SheetColumn> {
         return index == null || index >= cells.length ? "" : cells[index].trim();
     }
 
+    /** The cell exactly as written, "" when absent. */
+    String asWritten(C column) {
+        Integer index = columns.get(column);
+        return index == null || index >= cells.length ? "" : cells[index];
+    }
+
     String optional(C column) {
         String value = text(column);
         return value.isEmpty() ? null : value;

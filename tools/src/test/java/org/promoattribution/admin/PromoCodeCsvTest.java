@@ -58,6 +58,15 @@ class PromoCodeCsvTest {
         assertThat(code.getDealId()).isNull();
     }
 
+    @Test
+    void rule4_aPatternIsImportedExactlyAsWrittenAnExactCodeTrimmed() throws Exception {
+        List<SheetRow<PromoCode>> rows = read("Code,Match_Type,PROMO CODE ID,program id,Partner,CreditPolicy\n"
+                + "SUMMER\\ ,REGEX,pc-1,acme,blog,ALWAYS\n"
+                + " SUMMER10 ,EXACT,pc-2,acme,blog,ALWAYS\n");
+
+        assertThat(rows).extracting(row -> row.value().getCode()).containsExactly("SUMMER\\ ", "SUMMER10");
+    }
+
     /** The "Create a Promo Code" form's labels, as a manager copies them, in any case and spacing. */
     @Test
     void theFormsLabelsReadAsTheirChoices() throws Exception {
