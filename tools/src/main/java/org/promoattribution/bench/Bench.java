@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 /**
  * The whole bench on one cluster: the main workload written once and read by raw clients (A), a
  * Streams passthrough (B), attribution (C) and attribution without usage figures (D) under both
- * guarantees, and under exactly-once C again over the workload with adjustments, in rounds after
- * an unmeasured warm-up; each contender paced at half its own throughput for latency; then
+ * guarantees, and under exactly-once C again over the workload with adjustments and over the one
+ * with commission terms, in rounds after an unmeasured warm-up; each contender paced at half its own throughput for latency; then
  * attribution alone over the scale curves.
  */
 public final class Bench {
@@ -46,10 +46,13 @@ public final class Bench {
 
             Workload main = trials.write(Scenario.main(plan.clicks()));
             Workload adjusted = trials.write(Scenario.adjusted(plan.clicks()));
+            Workload withTerms = trials.write(Scenario.withTerms(plan.clicks()));
             List<Trial> eosRound = new ArrayList<>();
             contenders.forEach(c -> eosRound.add(new Trial(c, main)));
             // Attribution over the workload with adjustments runs right after attribution without them.
             eosRound.add(eosRound.indexOf(new Trial(attribution, main)) + 1, new Trial(attribution, adjusted));
+            // ... and the one with commission terms right before it: each of its ratios pairs neighbours.
+            eosRound.add(eosRound.indexOf(new Trial(attribution, main)), new Trial(attribution, withTerms));
             // Unmeasured: the first run of each code path in this JVM would time the JIT compiling it.
             log.println("warm-up (not counted):");
             for (Trial trial : eosRound) {

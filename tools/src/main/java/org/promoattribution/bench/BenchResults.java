@@ -22,7 +22,9 @@ final class BenchResults {
     static final String PASSTHROUGH = "streams_passthrough";
     static final String RAW = "raw_clients";
 
+    private static final Predicate<Throughput> MAIN_RUN = t -> t.scenario().equals(Scenario.MAIN);
     private static final Predicate<Throughput> ADJUSTED_RUN = t -> t.scenario().equals(Scenario.ADJUSTED);
+    private static final Predicate<Throughput> TERMS_RUN = t -> t.scenario().equals(Scenario.WITH_TERMS);
 
     private final List<List<Throughput>> rounds = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
@@ -33,7 +35,8 @@ final class BenchResults {
 
     /**
      * One round of throughput runs under one guarantee: each contender over the main workload and,
-     * under exactly-once, attribution over the {@link Scenario#ADJUSTED} one; a failed run is missing.
+     * under exactly-once, attribution over the {@link Scenario#ADJUSTED} and {@link Scenario#WITH_TERMS}
+     * ones; a failed run is missing.
      */
     void addRound(List<Throughput> runs) {
         rounds.add(List.copyOf(runs));
@@ -52,6 +55,39 @@ final class BenchResults {
     /** Attribution with adjustments over without them in each round (EOS) that has both. */
     List<Double> adjustedVsWithoutByRound() {
         return roundRatios(ADJUSTED_RUN, mainOf(ATTRIBUTION), Guarantee.EXACTLY_ONCE_V2, Throughput::recordsPerSecond);
+    }
+
+    /** Attribution over the main workload under commission terms, orders with items (EOS): its median run. */
+    Optional<Throughput> withTerms() {
+        return medianRun(TERMS_RUN.and(t -> t.guarantee() == Guarantee.EXACTLY_ONCE_V2));
+    }
+
+    /** Attribution with commission terms over without them (EOS), the median of the rounds' ratios. */
+    double termsVsWithout() {
+        return median(termsVsWithoutByRound(Throughput::recordsPerSecond));
+    }
+
+    /** The same by stream-thread CPU: records per CPU second with terms over without, median of the rounds. */
+    double termsVsWithoutCpu() {
+        return median(termsVsWithoutByRound(Throughput::recordsPerCpuSecond));
+    }
+
+    /** Attribution with terms over without them in each round (EOS) that has both, by {@code rate}. */
+    List<Double> termsVsWithoutByRound(ToDoubleFunction<Throughput> rate) {
+        return roundRatios(TERMS_RUN, mainOf(ATTRIBUTION), Guarantee.EXACTLY_ONCE_V2, rate);
+    }
+
+    /**
+     * Bytes on disk of the decision ledger per remembered decision of the median run with terms,
+     * where every credited decision's entry holds a commission and its flat part (SPEC C4).
+     */
+    double bytesPerDecisionWithCommission() {
+        return withTerms().map(Throughput::bytesPerDecision).orElse(Double.NaN);
+    }
+
+    /** The same of attribution's median run without terms (EOS), on the same clicks and orders. */
+    double bytesPerDecisionWithoutCommission() {
+        return mainRun(ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2).map(Throughput::bytesPerDecision).orElse(Double.NaN);
     }
 
     /** Bytes on disk of the decision ledger per remembered decision, at the largest session count. */
@@ -80,7 +116,7 @@ final class BenchResults {
     /** Each contender's median run over the main workload, per guarantee, in the order they ran. */
     List<Throughput> main() {
         List<Throughput> medians = new ArrayList<>();
-        rounds.stream().flatMap(List::stream).filter(ADJUSTED_RUN.negate())
+        rounds.stream().flatMap(List::stream).filter(MAIN_RUN)
                 .map(t -> Map.entry(t.contender(), t.guarantee())).distinct()
                 .forEach(run -> mainRun(run.getKey(), run.getValue()).ifPresent(medians::add));
         return medians;
@@ -139,7 +175,7 @@ final class BenchResults {
     }
 
     private static Predicate<Throughput> mainOf(String contender) {
-        return ADJUSTED_RUN.negate().and(t -> t.contender().equals(contender));
+        return MAIN_RUN.and(t -> t.contender().equals(contender));
     }
 
     private Optional<Throughput> medianRun(Predicate<Throughput> which) {
@@ -209,7 +245,11 @@ final class BenchResults {
                 new Target("with adjustments (1 per 10 orders) >= 0.9 x without (EOS)", "adjustments_vs_without",
                         adjustedVsWithout(), 0.9, true),
                 new Target("<= 100 bytes on disk per remembered decision", "bytes_per_decision", bytesPerDecision(),
-                        100, false));
+                        100, false),
+                new Target("attribution with commission terms >= 0.9 x without (EOS)", "terms_vs_without",
+                        termsVsWithout(), 0.9, true),
+                new Target("<= 100 bytes per remembered decision with commission", "bytes_per_decision_with_commission",
+                        bytesPerDecisionWithCommission(), 100, false));
     }
 
     /** The headline figures under the keys results.json promises, then the absolute ones they come from. */
@@ -233,6 +273,16 @@ final class BenchResults {
         figures.put("adjustments_vs_without_by_round", adjustedVsWithoutByRound());
         figures.put("bytes_per_decision", bytesPerDecision());
         adjusted().ifPresent(t -> figures.put("attribution_adjusted_eos_records_per_s", t.recordsPerSecond()));
+        figures.put("terms_vs_without", termsVsWithout());
+        figures.put("terms_vs_without_by_round", termsVsWithoutByRound(Throughput::recordsPerSecond));
+        figures.put("terms_vs_without_cpu", termsVsWithoutCpu());
+        figures.put("terms_vs_without_cpu_by_round", termsVsWithoutByRound(Throughput::recordsPerCpuSecond));
+        figures.put("bytes_per_decision_with_commission", bytesPerDecisionWithCommission());
+        figures.put("bytes_per_decision_without_commission", bytesPerDecisionWithoutCommission());
+        withTerms().ifPresent(t -> {
+            figures.put("attribution_terms_eos_records_per_s", t.recordsPerSecond());
+            figures.put("attribution_terms_eos_cpu_us_per_record", t.cpuMicrosPerRecord());
+        });
         for (Throughput t : main()) {
             String prefix = t.contender() + "_" + t.guarantee().label();
             figures.put(prefix + "_records_per_s", t.recordsPerSecond());

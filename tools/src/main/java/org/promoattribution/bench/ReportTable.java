@@ -24,6 +24,8 @@ final class ReportTable {
         }
         results.adjusted().ifPresent(t -> out.printf("%-22s %-6s %,10.0f %8.2f%n", "C with adjustments 1/10",
                 t.guarantee().label(), t.recordsPerSecond(), t.megabytesPerSecond()));
+        results.withTerms().ifPresent(t -> out.printf("%-22s %-6s %,10.0f %8.2f %10.1f%n", "C with terms, items",
+                t.guarantee().label(), t.recordsPerSecond(), t.megabytesPerSecond(), t.cpuMicrosPerRecord()));
         out.printf("%nattribution / passthrough B: %.2f (EOS; by round %s), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
                 rounds(results.attributionVsByRound(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)),
@@ -37,6 +39,11 @@ final class ReportTable {
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));
         out.printf("with adjustments / without:   %.2f (EOS; by round %s)%n", results.adjustedVsWithout(),
                 rounds(results.adjustedVsWithoutByRound()));
+        out.printf("with commission terms / without: %.2f (EOS; by round %s); by CPU %.2f (by round %s)%n",
+                results.termsVsWithout(), rounds(results.termsVsWithoutByRound(Throughput::recordsPerSecond)),
+                results.termsVsWithoutCpu(), rounds(results.termsVsWithoutByRound(Throughput::recordsPerCpuSecond)));
+        out.printf("ledger bytes per remembered decision, same orders: %.1f with commission, %.1f without%n",
+                results.bytesPerDecisionWithCommission(), results.bytesPerDecisionWithoutCommission());
         out.printf("with usage figures C / without D: %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.ATTRIBUTION_WITHOUT_USAGE, Guarantee.AT_LEAST_ONCE));

@@ -36,6 +36,7 @@ final class ResultsJson {
         }).toList());
         doc.put("throughput", rows(results.main()));
         doc.put("throughput_with_adjustments", rows(results.adjusted().stream().toList()));
+        doc.put("throughput_with_terms", rows(results.withTerms().stream().toList()));
         doc.put("latency", results.latencies());
         doc.put("regex_curve", rows(List.copyOf(results.regex().values())));
         doc.put("history_curve", rows(List.copyOf(results.history().values())));

@@ -34,14 +34,19 @@ final class WorkloadWriter {
         }
     }
 
-    /** Creates the scenario's topics and writes its promo codes; traffic follows later, see {@link #pace}. */
+    /**
+     * Creates the scenario's topics and writes its promo codes and commission terms; traffic follows
+     * later, see {@link #pace}.
+     */
     AttributionConfig prepare(Scenario scenario) throws ExecutionException, InterruptedException {
         AttributionConfig config = cluster.scenarioConfig(scenario.name());
         Topics topics = config.topics();
         cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments(),
                 topics.commissionTerms()), Set.of(topics.promoCodes(), topics.commissionTerms()));
         try (EventSender sender = connect(config)) {
-            scenario.codes().events().forEach(sender::send);
+            CodeTable codes = scenario.codes();
+            codes.events().forEach(sender::send);
+            scenario.terms(codes).forEach(sender::send);
             sender.flush();
         }
         return config;

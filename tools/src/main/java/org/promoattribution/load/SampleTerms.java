@@ -2,6 +2,8 @@ package org.promoattribution.load;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.promoattribution.schemas.CommissionRate;
@@ -10,10 +12,11 @@ import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.simulate.SimEvent;
 
 /**
- * Commission terms for generated traffic, one set of each kind per program (SPEC "Commission"):
- * the program's default terms, and two partners of their own: the first with a longer referral
- * window, a flat per order and a code rate for one of its codes, the second with a shorter window
- * and category rates for the categories {@link OrderItems} sells.
+ * Commission terms for generated traffic (SPEC "Commission"). {@link #of}, the demo's: one set of
+ * each kind per program, the program's default terms, and two partners of their own: the first with
+ * a longer referral window, a flat per order and a code rate for one of its codes, the second with a
+ * shorter window and category rates for the categories {@link OrderItems} sells. {@link
+ * #halfThePartners}, the bench's: every kind at once, for half the partners.
  */
 public final class SampleTerms {
     private SampleTerms() {
@@ -41,6 +44,34 @@ public final class SampleTerms {
                         .setPartnerId(second).setReferralWindow("P14D").setRate(percent("4"))
                         .setCategoryRates(Map.of(OrderItems.SHOES, percent("10"), OrderItems.BOOKS, percent("2")))
                         .build());
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * Per program: default terms with category rates, and terms of their own for every other partner
+     * (half of them, coupon sites among them), each with a rate and flat, category rates, a code rate
+     * for every code the partner holds in the program, and in turn a longer, a shorter or no referral
+     * window of its own.
+     */
+    public static List<CommissionTerms> halfThePartners(TrafficProfile profile, CodeTable codes) {
+        List<String> windows = Arrays.asList("P45D", "P14D", null);
+        Map<String, BigDecimal> categoryRates = Map.of(OrderItems.SHOES, percent("10"), OrderItems.BOOKS, percent("2"));
+        List<CommissionTerms> terms = new ArrayList<>();
+        for (String program : profile.programs()) {
+            terms.add(CommissionTerms.newBuilder().setTermsId("t-" + program + "-default").setProgramId(program)
+                    .setRate(percent("5")).setCategoryRates(categoryRates).build());
+            List<String> partners = profile.partners();
+            for (int i = 0; i < partners.size(); i += 2) {
+                String partner = partners.get(i);
+                Map<String, CommissionRate> codeRates = new HashMap<>();
+                codes.ofPartner(program, partner).forEach(code -> codeRates.put(code.getPromoCodeId(),
+                        CommissionRate.newBuilder().setRate(percent("12")).setFlat(percent("1")).build()));
+                terms.add(CommissionTerms.newBuilder().setTermsId("t-" + program + "-" + partner).setProgramId(program)
+                        .setPartnerId(partner).setReferralWindow(windows.get(i / 2 % windows.size()))
+                        .setRate(percent(String.valueOf(3 + i))).setFlat(percent("0.50"))
+                        .setCodeRates(codeRates).setCategoryRates(categoryRates).build());
             }
         }
         return terms;

@@ -99,6 +99,29 @@ class BenchResultsTest {
     }
 
     @Test
+    void termsAreComparedWithAttributionOverTheMainWorkloadInTheSameRound_andTheirLedgerBytesReportedApart() {
+        BenchResults results = new BenchResults();
+        // round 1 busy, round 2 quiet: with terms at 0.8 and 0.95 of the run beside it
+        results.addRound(List.of(terms(5, 2, 330_000), cpuRun(BenchResults.ATTRIBUTION, 4, 1),
+                run(Scenario.ADJUSTED, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 9)));
+        results.addRound(List.of(cpuRun(BenchResults.ATTRIBUTION, 1, 1), terms(1 / 0.95, 1, 310_000)));
+
+        assertThat(results.termsVsWithoutByRound(Throughput::recordsPerSecond)).containsExactly(0.8, 0.95);
+        assertThat(results.termsVsWithout()).isCloseTo(0.8, within(1e-9)); // of two, the lower
+        assertThat(results.termsVsWithoutByRound(Throughput::recordsPerCpuSecond)).containsExactly(0.5, 1.0);
+        assertThat(results.withTerms().orElseThrow().seconds()).isEqualTo(5); // the median run: the slower of two
+        assertThat(results.bytesPerDecisionWithCommission()).isCloseTo(66, within(1e-9)); // 330,000 / 5,000
+        // the runs with terms are neither the main workload's medians nor the adjustments'
+        assertThat(results.main()).extracting(Throughput::scenario).containsOnly(Scenario.MAIN);
+        assertThat(results.adjusted().orElseThrow().seconds()).isEqualTo(9);
+    }
+
+    private static Throughput terms(double seconds, double cpuSeconds, long ledgerBytes) {
+        return new Throughput(Scenario.WITH_TERMS, BenchResults.ATTRIBUTION, Guarantee.EXACTLY_ONCE_V2, 10_000,
+                1_000_000, seconds, (long) (cpuSeconds * 1e9), 0, 0, ledgerBytes, 5_000);
+    }
+
+    @Test
     void theCpuRatioComparesStreamThreadCpuPerRecordWithinEachRound() {
         BenchResults results = new BenchResults();
         // round 1: the machine was busy, so wall time says 0.25 while CPU per record says 0.4
@@ -137,7 +160,9 @@ class BenchResultsTest {
                 .containsEntry("history_1000_vs_1", false) // 0.8, under 0.9
                 .containsEntry("bytes_per_click", true)
                 .containsEntry("adjustments_vs_without", false) // 4,000 records/s with them, 5,000 without
-                .containsEntry("bytes_per_decision", true); // 80 at the largest session count
+                .containsEntry("bytes_per_decision", true) // 80 at the largest session count
+                .containsEntry("terms_vs_without", false) // no run with terms: not measured
+                .containsEntry("bytes_per_decision_with_commission", false);
         assertThat(new Target("at most", "k", 200, 200, false).passed()).isTrue();
         assertThat(new Target("at least", "k", 0.59, 0.6, true).passed()).isFalse();
     }
@@ -155,7 +180,7 @@ class BenchResultsTest {
             assertThat(json.get(key).isNumber()).as(key).isTrue();
         }
         assertThat(json.get("attribution_vs_raw_clients_alos").isNull()).isTrue();
-        assertThat(json.get("targets")).hasSize(9);
+        assertThat(json.get("targets")).hasSize(11);
         assertThat(json.get("throughput_with_adjustments")).hasSize(1);
         assertThat(json.get("throughput")).hasSize(4);
         assertThat(json.get("cores").asInt()).isEqualTo(2);
