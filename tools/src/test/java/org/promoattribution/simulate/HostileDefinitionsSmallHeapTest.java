@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +37,7 @@ class HostileDefinitionsSmallHeapTest {
         Path input = dir.resolve("hostile.jsonl");
         Files.write(input, lines, StandardCharsets.UTF_8);
 
-        Process simulate = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "org.promoattribution.cli.PromoAttributionCli", "simulate", "--now", "2026-06-02T00:00:00Z",
-                input.toString())
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
-        byte[] out = simulate.getInputStream().readAllBytes();
-        assertThat(simulate.waitFor(5, TimeUnit.MINUTES)).isTrue();
-
-        List<String> printed = new String(out, StandardCharsets.UTF_8).lines().toList();
-        assertThat(simulate.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+        List<String> printed = SmallHeapSimulate.run(input, dir);
         assertThat(printed).filteredOn(l -> l.startsWith("{\"type\":\"rejected\""))
                 .hasSize(7)
                 .allSatisfy(l -> assertThat(l).contains("INVALID_PATTERN")
