@@ -62,7 +62,7 @@ final class BenchCluster implements AutoCloseable {
         String id = name(String.format(Locale.ROOT, "%s-%s-%s-%d", scenario, contender, guarantee.label(), ++runs));
         Properties props = withInputs(name(scenario));
         for (String output : List.of("credited", "invalid", "unattributed", "adjusted", "dlq", "promo-codes-validated",
-                "promo-code-usage")) {
+                "commission-terms-validated", "promo-code-usage")) {
             props.setProperty(Topics.PREFIX + output, id + "-" + output);
         }
         props.putAll(settings);
@@ -132,7 +132,7 @@ final class BenchCluster implements AutoCloseable {
     private Properties withInputs(String scenarioPrefix) {
         Properties props = new Properties();
         props.putAll(settings);
-        for (String input : List.of("clicks", "conversions", "promo-codes", "adjustments")) {
+        for (String input : List.of("clicks", "conversions", "promo-codes", "commission-terms", "adjustments")) {
             props.setProperty(Topics.PREFIX + input, scenarioPrefix + "-" + input);
         }
         return props;
