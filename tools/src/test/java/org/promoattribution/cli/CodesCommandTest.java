@@ -2,28 +2,14 @@ package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code codes import} up to the point it would connect: the report and the exit status. */
-class CodesCommandTest {
+class CodesCommandTest extends CommandLineTest {
     private static final String HEADER = "promoCodeId,programId,partner,code,credit policy,match type\n";
 
-    @TempDir
-    Path dir;
-    private final CliCapture cli = new CliCapture();
-    private final StringWriter out = cli.out();
-    private final StringWriter err = cli.err();
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
     private String csv(String content) throws Exception {
-        return Files.writeString(dir.resolve("codes.csv"), content).toString();
+        return file("codes.csv", content);
     }
 
     @Test
