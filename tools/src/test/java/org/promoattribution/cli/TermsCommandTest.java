@@ -8,13 +8,9 @@ import org.junit.jupiter.api.Test;
 class TermsCommandTest extends CommandLineTest {
     private static final String HEADER = "Terms ID,Program,Partner,Rate %,Referral window\n";
 
-    private String csv(String content) throws Exception {
-        return file("terms.csv", content);
-    }
-
     @Test
     void aDryRunChecksEveryRowAgainstTheConfiguredLimits() throws Exception {
-        String file = csv(HEADER + "t-default,acme,,5,30 days\nt-blog,acme,blog,\"7,5\",120 days\n");
+        String file = file("terms.csv", HEADER + "t-default,acme,,5,30 days\nt-blog,acme,blog,\"7,5\",120 days\n");
         String config = file("rules.properties", "referral.window.max=P180D\n");
 
         assertThat(run("terms", "import", "--dry-run", "--config", config, file)).isEqualTo(0);
@@ -24,7 +20,7 @@ class TermsCommandTest extends CommandLineTest {
 
     @Test
     void aFileWithABadRowLoadsNothingAndSaysWhichRow() throws Exception {
-        String file = csv(HEADER + "t-default,acme,,5,\nt-blog,acme,blog,5,120 days\n");
+        String file = file("terms.csv", HEADER + "t-default,acme,,5,\nt-blog,acme,blog,5,120 days\n");
 
         // No cluster is configured: reaching the cluster would fail, so nothing was attempted.
         assertThat(run("terms", "import", "--data-dir", dir.toString(), file)).isEqualTo(1);
@@ -35,7 +31,7 @@ class TermsCommandTest extends CommandLineTest {
 
     @Test
     void anEmptyFileAndAMissingCommandAreReported() throws Exception {
-        assertThat(run("terms", "import", csv(HEADER))).isEqualTo(1);
+        assertThat(run("terms", "import", file("terms.csv", HEADER))).isEqualTo(1);
         assertThat(err.toString()).contains("no commission terms below the header");
         assertThat(run("terms")).isEqualTo(2);
         assertThat(err.toString()).contains("missing command: terms import FILE.csv, or terms list");
