@@ -14,7 +14,6 @@ import java.util.function.Function;
  */
 public abstract class ScheduleListing<T> {
     private final List<String> headers;
-    private final ZoneId zone;
     private final DateTimeFormatter time;
     private final Function<T, Instant> validFrom;
     private final Function<T, Instant> validTo;
@@ -23,15 +22,9 @@ public abstract class ScheduleListing<T> {
     ScheduleListing(List<String> headers, ZoneId zone, Function<T, Instant> validFrom, Function<T, Instant> validTo) {
         this.headers = new ArrayList<>(headers);
         this.headers.add("STATUS");
-        this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         this.validFrom = validFrom;
         this.validTo = validTo;
-    }
-
-    /** The zone the times are shown in. */
-    public ZoneId zone() {
-        return zone;
     }
 
     public String table(List<T> definitions, Instant now) {
