@@ -15,18 +15,18 @@ import picocli.CommandLine.Spec;
 abstract class DefinitionListCommand<T extends SpecificRecord> implements Callable<Integer> {
     private final DefinitionList<T> list;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
     @Option(names = "--program", paramLabel = "PROGRAM", description = "Only the ${PARENT-COMMAND-NAME} of this program.")
     String program;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "Show the table's date-times in this time zone (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
 
     DefinitionListCommand(DefinitionList<T> list) {
         this.list = list;
