@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
                         + CommissionTermsCsv.COLUMNS + ".",
                 "A blank Partner makes the program's default terms. Valid from and Valid to are local date-times "
                         + "(2026-07-01 or 2026-07-01 09:00) of the row's Time zone, UTC when blank. Referral window: "
-                        + "30 days, 2 weeks, 12 hours or ISO-8601 (P30D); a bare number is days. Rate % and Flat: "
-                        + "7.5, 7,5 or 7.5%. Code rates: promoCodeId=rate%+flat entries separated by ';' "
-                        + "(pc-1=5%+1.00; pc-2=3). Category rates: category=rate (shoes=10; bags=7.5).",
+                        + "30 days, 2 weeks, 12 hours or ISO-8601 (P30D); a bare number is days. Rate %% and Flat: "
+                        + "7.5, 7,5 or 7.5%%. Code rates: promoCodeId=rate%%+flat entries separated by ';' "
+                        + "(pc-1=5%%+1.00; pc-2=3). Category rates: category=rate (shoes=10; bags=7.5).",
                 "Every row is checked as the pipeline checks it (INVALID_TERMS and the limits). If any row fails, "
                         + "nothing is loaded and the exit status is 1; otherwise all rows are written in one "
                         + "transaction."})
