@@ -1,5 +1,7 @@
 package org.promoattribution.admin;
 
+import java.util.List;
+
 /** The columns of a promo-code CSV file: the fields of the "Create a Promo Code" form. */
 enum CsvColumn implements SheetColumn {
     PROMO_CODE_ID("promoCodeId", true),
@@ -15,21 +17,14 @@ enum CsvColumn implements SheetColumn {
     END("end date-time", false),
     TIME_ZONE("time zone", false);
 
-    private final String header;
-    private final boolean required;
+    private final Heading heading;
 
     CsvColumn(String header, boolean required) {
-        this.header = header;
-        this.required = required;
+        heading = new Heading(header, required, List.of());
     }
 
     @Override
-    public String header() {
-        return header;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Heading heading() {
+        return heading;
     }
 }

@@ -9,18 +9,28 @@ import java.util.Locale;
  * punctuation ("Credit policy", "credit_policy").
  */
 interface SheetColumn {
-    String header();
+    /**
+     * What a column's enum constant holds.
+     *
+     * @param aliases other names of the column, matched as {@code header} is
+     */
+    record Heading(String header, boolean required, List<String> aliases) {
+    }
 
-    boolean required();
+    Heading heading();
 
-    /** Other names of this column, matched as {@link #header()} is. */
-    default List<String> aliases() {
-        return List.of();
+    default String header() {
+        return heading().header();
+    }
+
+    default boolean required() {
+        return heading().required();
     }
 
     default boolean named(String name) {
         String wanted = normalized(name);
-        return normalized(header()).equals(wanted) || aliases().stream().anyMatch(a -> normalized(a).equals(wanted));
+        return normalized(header()).equals(wanted)
+                || heading().aliases().stream().anyMatch(a -> normalized(a).equals(wanted));
     }
 
     private static String normalized(String header) {

@@ -21,28 +21,14 @@ enum TermsColumn implements SheetColumn {
     CODE_RATES("Code rates", false, "promo code rates", "code rate", "promo code rate"),
     CATEGORY_RATES("Category rates", false, "category rate", "categories");
 
-    private final String header;
-    private final boolean required;
-    private final List<String> aliases;
+    private final Heading heading;
 
     TermsColumn(String header, boolean required, String... aliases) {
-        this.header = header;
-        this.required = required;
-        this.aliases = List.of(aliases);
+        heading = new Heading(header, required, List.of(aliases));
     }
 
     @Override
-    public String header() {
-        return header;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Heading heading() {
+        return heading;
     }
 }

@@ -3,8 +3,6 @@ package org.promoattribution.admin;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.promoattribution.schemas.CommissionTerms;
 
@@ -13,37 +11,25 @@ import org.promoattribution.schemas.CommissionTerms;
  * reads as it was written (rates without trailing zeros, rate lists in the sheet's syntax), with
  * each one's status at a given time.
  */
-public final class TermsListing {
-    private static final List<String> HEADERS = List.of("TERMS ID", "PROGRAM", "PARTNER", "VALID FROM", "VALID TO",
-            "REFERRAL WINDOW", "RATE %", "FLAT", "CODE RATES", "CATEGORY RATES", "STATUS");
+public final class TermsListing extends ScheduleListing<CommissionTerms> {
     /** How a program's default terms show in the partner column. */
     public static final String DEFAULT_TERMS = "(default)";
 
-    private final DateTimeFormatter time;
-
     /** Valid from and to shown as local date-times of {@code zone}, as the import reads them. */
     public TermsListing(ZoneId zone) {
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        super(List.of("TERMS ID", "PROGRAM", "PARTNER", "VALID FROM", "VALID TO", "REFERRAL WINDOW", "RATE %", "FLAT",
+                "CODE RATES", "CATEGORY RATES"), zone, CommissionTerms::getValidFrom, CommissionTerms::getValidTo);
     }
 
-    public String table(List<CommissionTerms> terms, Instant now) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADERS);
-        for (CommissionTerms t : terms) {
-            rows.add(List.of(t.getTermsId(), t.getProgramId(), t.getPartnerId() == null ? DEFAULT_TERMS : t.getPartnerId(),
-                    format(t.getValidFrom()), format(t.getValidTo()),
-                    t.getReferralWindow() == null ? "" : t.getReferralWindow(), decimal(t.getRate()), decimal(t.getFlat()),
-                    RateList.format(t.getCodeRates()), RateList.formatCategories(t.getCategoryRates()),
-                    ScheduleStatus.of(t.getValidFrom(), t.getValidTo(), now)));
-        }
-        return TextTable.format(rows);
+    @Override
+    List<String> cells(CommissionTerms t) {
+        return List.of(t.getTermsId(), t.getProgramId(), t.getPartnerId() == null ? DEFAULT_TERMS : t.getPartnerId(),
+                format(t.getValidFrom()), format(t.getValidTo()),
+                t.getReferralWindow() == null ? "" : t.getReferralWindow(), decimal(t.getRate()), decimal(t.getFlat()),
+                RateList.format(t.getCodeRates()), RateList.formatCategories(t.getCategoryRates()));
     }
 
     private static String decimal(BigDecimal value) {
         return value == null ? "0" : RateList.plain(value);
-    }
-
-    private String format(Instant instant) {
-        return instant == null ? "" : time.format(instant);
     }
 }

@@ -2,33 +2,16 @@ package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code codes import} up to the point it would connect: the report and the exit status. */
-class CodesCommandTest {
+class CodesCommandTest extends CommandLineTest {
     private static final String HEADER = "promoCodeId,programId,partner,code,credit policy,match type\n";
-
-    @TempDir
-    Path dir;
-    private final CliCapture cli = new CliCapture();
-    private final StringWriter out = cli.out();
-    private final StringWriter err = cli.err();
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String csv(String content) throws Exception {
-        return Files.writeString(dir.resolve("codes.csv"), content).toString();
-    }
 
     @Test
     void aFileWithABadRowLoadsNothingAndSaysWhichRow() throws Exception {
-        String file = csv(HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\npc-2,acme,news,NEWS5,MAYBE,EXACT\n");
+        String file = file("codes.csv",
+                HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\npc-2,acme,news,NEWS5,MAYBE,EXACT\n");
 
         // No cluster is configured: reaching the cluster would fail, so nothing was attempted.
         assertThat(run("codes", "import", "--data-dir", dir.toString(), file)).isEqualTo(1);
@@ -40,7 +23,7 @@ class CodesCommandTest {
 
     @Test
     void aDryRunChecksEveryRow() throws Exception {
-        String file = csv(HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\n");
+        String file = file("codes.csv", HEADER + "pc-1,acme,blog,SUMMER10,IF_WINNER,EXACT\n");
 
         assertThat(run("codes", "import", "--dry-run", file)).isEqualTo(0);
         assertThat(out.toString().lines()).containsExactly("row 2: pc-1 valid",
@@ -50,7 +33,7 @@ class CodesCommandTest {
     /** Before: "Credit If winner" was "not one of ALWAYS, IF_INVOLVED, IF_WINNER". */
     @Test
     void aDryRunAcceptsTheFormsOwnLabels() throws Exception {
-        String file = csv(HEADER + "pc-1,acme,blog,SUMMER10,Credit If winner,Exact Match\n"
+        String file = file("codes.csv", HEADER + "pc-1,acme,blog,SUMMER10,Credit If winner,Exact Match\n"
                 + "pc-2,acme,news,NEWS5,Always credit,Exact\n"
                 + "pc-3,acme,deals,\"^VIP[0-9]{2}$\",Credit If involved,Regular Expression (Advanced) [Regex]\n");
 
@@ -61,7 +44,7 @@ class CodesCommandTest {
 
     @Test
     void aFileProblemIsReportedWithTheFileName() throws Exception {
-        String file = csv("id,code\n");
+        String file = file("codes.csv", "id,code\n");
 
         assertThat(run("codes", "import", file)).isEqualTo(1);
         assertThat(err.toString()).contains(file + ": unknown column \"id\" in the header");

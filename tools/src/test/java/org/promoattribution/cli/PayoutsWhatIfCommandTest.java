@@ -2,14 +2,10 @@ package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code payouts what-if --events FILE}: offline, no cluster needed. */
-class PayoutsWhatIfCommandTest {
+class PayoutsWhatIfCommandTest extends CommandLineTest {
     private static final String EVENTS = """
             {"type":"commission_terms","termsId":"t-default","programId":"acme","rate":"5"}
             {"type":"commission_terms","termsId":"t-blog","programId":"acme","partnerId":"blog","rate":"10","flat":"1"}
@@ -23,20 +19,6 @@ class PayoutsWhatIfCommandTest {
             {"type":"adjustment","adjustmentId":"a1","conversionId":"o3","programId":"acme","timestamp":"2026-06-03T09:00:00Z","kind":"REVERSAL"}
             not json
             """;
-
-    @TempDir
-    Path dir;
-    private final CliCapture cli = new CliCapture();
-    private final StringWriter out = cli.out();
-    private final StringWriter err = cli.err();
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String file(String name, String content) throws Exception {
-        return Files.writeString(dir.resolve(name), content).toString();
-    }
 
     @Test
     void comparesEachPartnersCommissionUnderTheFilesTermsAndTheNewOnes() throws Exception {

@@ -1,27 +1,19 @@
 package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.cli.SpecExample.CLICK;
+import static org.promoattribution.cli.SpecExample.CODE;
+import static org.promoattribution.cli.SpecExample.DECISION;
+import static org.promoattribution.cli.SpecExample.ORDER;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC "Offline simulation" with adjustments (SPEC "Adjustments"): lines in the order decided. */
 class SimulateAdjustmentsTest {
-    private static final String CODE = "{\"type\":\"promo_code\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\","
-            + "\"code\":\"SUMMER10\",\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"IF_WINNER\","
-            + "\"dealId\":\"d-7\",\"validFrom\":\"2026-01-01T00:00:00Z\",\"validTo\":null}";
-    private static final String CLICK = "{\"type\":\"click\",\"clickId\":\"c1\",\"programId\":\"acme\","
-            + "\"sessionId\":\"s1\",\"partnerId\":\"blog\",\"timestamp\":\"2026-06-01T10:00:00Z\"}";
-    private static final String ORDER = "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\","
-            + "\"sessionId\":\"s1\",\"timestamp\":\"2026-06-01T10:05:00Z\",\"promoCodes\":[\"summer10\"],"
-            + "\"amount\":\"59.90\",\"currency\":\"USD\"}";
-    private static final String DECISION = "{\"conversionId\":\"o1\",\"outcome\":\"CREDITED\","
-            + "\"reason\":\"PROMO_CODE_WINNER\",\"partnerId\":\"blog\",\"basis\":\"PROMO_CODE\",\"promoCodeId\":\"pc-1\","
-            + "\"promoCode\":\"summer10\",\"dealId\":\"d-7\",\"clickId\":\"c1\",\"unmatchedCodes\":[]}";
     private static final String REVERSAL = "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\","
             + "\"programId\":\"acme\",\"timestamp\":\"2026-06-20T09:00:00Z\",\"kind\":\"REVERSAL\"}";
     private static final String REVERSED = "{\"type\":\"adjustment\",\"adjustmentId\":\"a1\",\"conversionId\":\"o1\","
@@ -36,9 +28,7 @@ class SimulateAdjustmentsTest {
     }
 
     private List<String> simulateWith(List<String> options, String... lines) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--now", "2026-12-01T00:00:00Z"));
-        args.addAll(options);
-        return SimulateRun.lines(dir, args, lines);
+        return SimulateRun.linesAtFixedNow(dir, options, lines);
     }
 
     private static String change(String adjustmentId, String amount) {

@@ -85,4 +85,15 @@ class SimulateInstantsTest {
         assertThat(lines.get(0)).startsWith("{\"type\":\"rejected\",\"line\":1,\"error\":\"INVALID_TIMESTAMP");
         assertThat(lines.get(1)).contains("\"timestamp\":\"1970-01-01T00:00:00Z\"");
     }
+
+    @Test
+    void aYearPast9999WithoutItsPlusSignIsThatYear_anInvalidScheduleOrTimestampNotAnUnreadableLine()
+            throws IOException {
+        List<String> lines = simulate(List.of(), code("\"validTo\":\"10000-01-01T00:00:00Z\""),
+                order("10000-01-01T00:00:00Z"));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"type\":\"rejected\",\"line\":1,\"error\":\"INVALID_SCHEDULE");
+        assertThat(lines.get(1)).startsWith("{\"type\":\"rejected\",\"line\":2,\"error\":\"INVALID_TIMESTAMP");
+    }
 }

@@ -1,17 +1,17 @@
 package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.promoattribution.cli.SpecExample.CLICK;
+import static org.promoattribution.cli.SpecExample.CODE;
+import static org.promoattribution.cli.SpecExample.DECISION;
+import static org.promoattribution.cli.SpecExample.ORDER;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** SPEC "Commission" through {@code simulate}: terms lines, commission on decisions and adjustments, --payouts (C5). */
 class SimulatePayoutsTest {
@@ -19,35 +19,12 @@ class SimulatePayoutsTest {
     private static final String SPEC_TERMS = "{\"type\":\"commission_terms\",\"termsId\":\"t-1\",\"programId\":\"acme\","
             + "\"partnerId\":\"blog\",\"rate\":\"8\",\"flat\":\"0\",\"codeRates\":{\"pc-1\":{\"rate\":\"5\",\"flat\":\"1.00\"}},"
             + "\"categoryRates\":{\"shoes\":\"10\"}}";
-    private static final String CODE = "{\"type\":\"promo_code\",\"promoCodeId\":\"pc-1\",\"programId\":\"acme\","
-            + "\"code\":\"SUMMER10\",\"matchType\":\"EXACT\",\"partnerId\":\"blog\",\"creditPolicy\":\"IF_WINNER\","
-            + "\"dealId\":\"d-7\",\"validFrom\":\"2026-01-01T00:00:00Z\",\"validTo\":null}";
-    private static final String CLICK = "{\"type\":\"click\",\"clickId\":\"c1\",\"programId\":\"acme\","
-            + "\"sessionId\":\"s1\",\"partnerId\":\"blog\",\"timestamp\":\"2026-06-01T10:00:00Z\"}";
-    private static final String ORDER = "{\"type\":\"conversion\",\"conversionId\":\"o1\",\"programId\":\"acme\","
-            + "\"sessionId\":\"s1\",\"timestamp\":\"2026-06-01T10:05:00Z\",\"promoCodes\":[\"summer10\"],"
-            + "\"amount\":\"59.90\",\"currency\":\"USD\"}";
-    private static final String DECISION = "{\"conversionId\":\"o1\",\"outcome\":\"CREDITED\","
-            + "\"reason\":\"PROMO_CODE_WINNER\",\"partnerId\":\"blog\",\"basis\":\"PROMO_CODE\",\"promoCodeId\":\"pc-1\","
-            + "\"promoCode\":\"summer10\",\"dealId\":\"d-7\",\"clickId\":\"c1\",\"unmatchedCodes\":[]}";
 
     @TempDir
     Path dir;
 
     private List<String> simulate(List<String> options, String... lines) throws IOException {
-        Path file = Files.write(dir.resolve("events.jsonl"), List.of(lines));
-        StringWriter out = new StringWriter();
-        CommandLine cli = PromoAttributionCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        List<String> args = new ArrayList<>(List.of("simulate"));
-        if (!options.contains("--now")) {
-            args.addAll(List.of("--now", "2026-12-01T00:00:00Z"));
-        }
-        args.addAll(options);
-        args.add(file.toString());
-        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
-        return out.toString().lines().toList();
+        return SimulateRun.linesAtFixedNow(dir, options, lines);
     }
 
     private static String terms(String termsId, String partnerId, String rest) {

@@ -16,6 +16,19 @@ final class SimulateRun {
     private SimulateRun() {
     }
 
+    /**
+     * As {@link #lines}, with {@code --now 2026-12-01T00:00:00Z} unless {@code options} name a --now: a
+     * wall clock after every event time of the tests, so that what they print does not depend on the day.
+     */
+    static List<String> linesAtFixedNow(Path dir, List<String> options, String... events) throws IOException {
+        List<String> args = new ArrayList<>();
+        if (!options.contains("--now")) {
+            args.addAll(List.of("--now", "2026-12-01T00:00:00Z"));
+        }
+        args.addAll(options);
+        return lines(dir, args, events);
+    }
+
     /** @param options simulate's options, before the file; the run must exit 0 */
     static List<String> lines(Path dir, List<String> options, String... events) throws IOException {
         Path file = Files.write(dir.resolve("events.jsonl"), List.of(events));

@@ -2,43 +2,25 @@ package org.promoattribution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code terms import} up to the point it would connect: the report and the exit status. */
-class TermsCommandTest {
+class TermsCommandTest extends CommandLineTest {
     private static final String HEADER = "Terms ID,Program,Partner,Rate %,Referral window\n";
-
-    @TempDir
-    Path dir;
-    private final CliCapture cli = new CliCapture();
-    private final StringWriter out = cli.out();
-    private final StringWriter err = cli.err();
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String csv(String content) throws Exception {
-        return Files.writeString(dir.resolve("terms.csv"), content).toString();
-    }
 
     @Test
     void aDryRunChecksEveryRowAgainstTheConfiguredLimits() throws Exception {
-        String file = csv(HEADER + "t-default,acme,,5,30 days\nt-blog,acme,blog,\"7,5\",120 days\n");
-        Path config = Files.writeString(dir.resolve("rules.properties"), "referral.window.max=P180D\n");
+        String file = file("terms.csv", HEADER + "t-default,acme,,5,30 days\nt-blog,acme,blog,\"7,5\",120 days\n");
+        String config = file("rules.properties", "referral.window.max=P180D\n");
 
-        assertThat(run("terms", "import", "--dry-run", "--config", config.toString(), file)).isEqualTo(0);
+        assertThat(run("terms", "import", "--dry-run", "--config", config, file)).isEqualTo(0);
         assertThat(out.toString().lines()).containsExactly("row 2: t-default valid", "row 3: t-blog valid",
                 "all 2 rows are valid; nothing loaded (--dry-run)");
     }
 
     @Test
     void aFileWithABadRowLoadsNothingAndSaysWhichRow() throws Exception {
-        String file = csv(HEADER + "t-default,acme,,5,\nt-blog,acme,blog,5,120 days\n");
+        String file = file("terms.csv", HEADER + "t-default,acme,,5,\nt-blog,acme,blog,5,120 days\n");
 
         // No cluster is configured: reaching the cluster would fail, so nothing was attempted.
         assertThat(run("terms", "import", "--data-dir", dir.toString(), file)).isEqualTo(1);
@@ -49,7 +31,7 @@ class TermsCommandTest {
 
     @Test
     void anEmptyFileAndAMissingCommandAreReported() throws Exception {
-        assertThat(run("terms", "import", csv(HEADER))).isEqualTo(1);
+        assertThat(run("terms", "import", file("terms.csv", HEADER))).isEqualTo(1);
         assertThat(err.toString()).contains("no commission terms below the header");
         assertThat(run("terms")).isEqualTo(2);
         assertThat(err.toString()).contains("missing command: terms import FILE.csv, or terms list");

@@ -35,11 +35,6 @@ class AdjustmentsTopologyTest {
         pipeline.close();
     }
 
-    private void restartWith(String... settings) {
-        pipeline.close();
-        pipeline = new AttributionDriver(AttributionDriver.settings(settings));
-    }
-
     /** o1 of session s1, credited to "blog" by its last click, for 59.90. */
     private void creditedOrder() {
         pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
@@ -89,7 +84,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void decisionsAreRememberedForTheAdjustmentRetentionInProcessingTime() {
-            restartWith("adjustment.retention", "P10D", "lock.period", "P365D");
+            pipeline = pipeline.replacedBy("adjustment.retention", "P10D", "lock.period", "P365D");
             creditedOrder();
             pipeline.advanceWallClock(Duration.ofDays(9));
             pipeline.adjustments(amountChange("a1", "o1", "2026-06-20T09:00:00Z", "40"));
@@ -179,7 +174,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void anAdjustmentDoesNotMoveStreamTime() {
-            restartWith("decision.delay", "PT1H");
+            pipeline = pipeline.replacedBy("decision.delay", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", ORDER_TIME));
             // dated past o1's decision time, and before it: neither decides o1
@@ -210,7 +205,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void aProgramCanSetItsOwnLockPeriod() {
-            restartWith("lock.period.program." + Fixtures.PROGRAM, "P7D", "lock.period", "P1D");
+            pipeline = pipeline.replacedBy("lock.period.program." + Fixtures.PROGRAM, "P7D", "lock.period", "P1D");
             creditedOrder();
             pipeline.adjustments(reversal("a1", "o1", "2026-06-08T10:05:00Z"),
                     reversal("a2", "o1", "2026-06-08T10:05:00.001Z"));
@@ -283,7 +278,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void anAdjustmentWaitsForTheDecisionDelayPlusTheMaxWait() {
-            restartWith("decision.delay", "PT2H");
+            pipeline = pipeline.replacedBy("decision.delay", "PT2H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", ORDER_TIME))
                     .adjustments(reversal("a1", "o1", "2026-06-01T10:06:00Z"));
@@ -298,7 +293,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void withADecisionDelayAnAdjustmentIsUnknownAfterTheDelayPlusTheMaxWait() {
-            restartWith("decision.delay", "PT2H", "decision.max.wait", "PT10H");
+            pipeline = pipeline.replacedBy("decision.delay", "PT2H", "decision.max.wait", "PT10H");
             pipeline.adjustments(reversal("a1", "o1", "2026-06-01T10:06:00Z"));
             pipeline.advanceWallClock(Duration.ofMinutes(2 * 60 + 59));
             assertThat(pipeline.adjustmentDecisions()).isEmpty();
@@ -308,7 +303,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void theMaxWaitIsConfigurable() {
-            restartWith("adjustment.max.wait", "PT5S");
+            pipeline = pipeline.replacedBy("adjustment.max.wait", "PT5S");
             pipeline.adjustments(reversal("a1", "o1", "2026-06-10T09:00:00Z"));
             pipeline.advanceWallClock(Duration.ofSeconds(6));
             assertDecidedUnknown(pipeline.adjustmentDecision());
@@ -410,7 +405,7 @@ class AdjustmentsTopologyTest {
 
         @Test
         void anOrderDeliveredAgainAfterTheDedupRetentionIsStillNotWrittenAgainWithinTheAdjustmentRetention() {
-            restartWith("dedup.retention", "P1D");
+            pipeline = pipeline.replacedBy("dedup.retention", "P1D");
             creditedOrder();
             pipeline.advanceWallClock(Duration.ofDays(2));
             pipeline.conversions(conversion("o1", "s1", ORDER_TIME));

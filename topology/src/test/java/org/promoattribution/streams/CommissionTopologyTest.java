@@ -52,11 +52,6 @@ class CommissionTopologyTest {
         pipeline.close();
     }
 
-    private void restartWith(String... settings) {
-        pipeline.close();
-        pipeline = new AttributionDriver(AttributionDriver.settings(settings));
-    }
-
     /** A LAST_CLICK credit of {@code partner} for an order of 59.90 in session {@code session}. */
     private AttributionDecision lastClickOf(String partner, String session, String time) {
         pipeline.clicks(click("c-" + session, session, partner, time))
@@ -204,7 +199,7 @@ class CommissionTopologyTest {
     class Rule9TermsChanges {
         @Test
         void aWaitingConversionSeesTheTermsLiveWhenItIsDecided() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.terms(terms("t-1", null, "5").build());
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));

@@ -39,11 +39,6 @@ class DeliveryTopologyTest {
         pipeline.close();
     }
 
-    private void restartWith(String... settings) {
-        pipeline.close();
-        pipeline = new AttributionDriver(AttributionDriver.settings(settings));
-    }
-
     private long storedClicks() {
         KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY);
         return store.approximateNumEntries() == 0 ? 0 : countAll(store);
@@ -103,7 +98,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aReDeliveryIsRecognisedWhateverTheEventTimesOfOtherOrders() {
-            restartWith("dedup.retention", "P30D");
+            pipeline = pipeline.replacedBy("dedup.retention", "P30D");
             Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
             pipeline.conversions(order, conversion("o2", "s2", "2026-09-01T00:00:00Z"), order);
             assertThat(pipeline.decisions()).extracting(AttributionDecision::getConversionId)
@@ -113,7 +108,7 @@ class DeliveryTopologyTest {
         @Test
         void aReDeliveryIsRememberedForTheDedupRetentionInProcessingTime() {
             // the decision ledger remembers written orders for adjustment.retention: past both, an order is new
-            restartWith("dedup.retention", "P1D", "adjustment.retention", "P1D");
+            pipeline = pipeline.replacedBy("dedup.retention", "P1D", "adjustment.retention", "P1D");
             Conversion order = conversion("o1", "s1", "2026-06-01T10:05:00Z");
             pipeline.conversions(order);
             pipeline.advanceWallClock(Duration.ofHours(23));
@@ -160,7 +155,7 @@ class DeliveryTopologyTest {
 
         @Test
         void lateClickThatHappenedBeforeTheConversionCountsWithinTheDelay() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T10:04:00Z"));
             assertThat(pipeline.decisions()).isEmpty();
@@ -176,7 +171,7 @@ class DeliveryTopologyTest {
 
         @Test
         void theClickThatPassesTheDelayDoesNotMakeTheSessionForgetTheClicksOfItsWaitingConversion() {
-            restartWith("decision.delay", "PT10M", "referral.window.max", "P30D");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M", "referral.window.max", "P30D");
             pipeline.clicks(click("c0", "s1", "blog", "2026-05-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", "2026-05-01T10:05:00Z"));
             // a month later in the same session: past c0's retention (window max 30 days + 10 minutes + one day)
@@ -188,7 +183,7 @@ class DeliveryTopologyTest {
 
         @Test
         void clickArrivingAfterTheDelayHasPassedDoesNotCount() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
                     .clicks(click("c2", "s9", "news", "2026-06-01T10:15:00.001Z"),
                             click("c1", "s1", "blog", "2026-06-01T10:04:00Z"));
@@ -197,7 +192,7 @@ class DeliveryTopologyTest {
 
         @Test
         void waitingConversionsAreDecidedInDecisionTimeOrder() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.conversions(conversion("o2", "s2", "2026-06-01T10:06:00Z"),
                             conversion("o1", "s1", "2026-06-01T10:05:00Z"),
                             conversion("o3", "s3", "2026-06-01T10:30:00Z"))
@@ -208,7 +203,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aConversionArrivingWhenStreamTimeIsAlreadyPastItsDecisionTimeIsDecidedOnArrival() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
                     click("c9", "s9", "news", "2026-06-01T11:00:00Z"));
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
@@ -218,7 +213,7 @@ class DeliveryTopologyTest {
         @Test
         void aConversionIsDecidedBeforeTheClickThatMovedStreamTimePastItIsStored() {
             // Under a bound of two clicks, storing c3 would forget c1, blog's only click before t
-            restartWith("decision.delay", "PT10M", "session.max.clicks", "2");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M", "session.max.clicks", "2");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
                             click("c2", "s1", "news", "2026-06-01T10:01:00Z"))
@@ -231,7 +226,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aConversionThatMovesStreamTimePastAnotherOnesDecisionTimeDecidesItAndWaitsItself() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"),
                     conversion("o2", "s2", "2026-06-01T10:15:00.001Z"));
             assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
@@ -239,7 +234,7 @@ class DeliveryTopologyTest {
 
         @Test
         void waitingConversionsOfASilentPartitionAreDecidedAfterTheMaxWait() {
-            restartWith("decision.delay", "PT10M", "decision.max.wait", "PT1M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M", "decision.max.wait", "PT1M");
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
             pipeline.advanceWallClock(Duration.ofSeconds(30));
             assertThat(pipeline.decisions()).isEmpty();
@@ -261,7 +256,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aWaitingConversionSeesTheDefinitionsLiveWhenItIsDecided() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS), exact("pc-2", "OLD", "blog",
                             CreditPolicy.ALWAYS))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER", "OLD", "NEW"))
@@ -278,7 +273,7 @@ class DeliveryTopologyTest {
 
         @Test
         void aWaitingConversionSeesADefinitionMadeInvalidAsItWas() {
-            restartWith("decision.delay", "PT10M");
+            pipeline = pipeline.replacedBy("decision.delay", "PT10M");
             pipeline.codes(exact("pc-1", "SUMMER", "blog", CreditPolicy.ALWAYS))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "SUMMER"))
                     .codes(org.promoattribution.testing.Fixtures.scheduled(
@@ -352,7 +347,7 @@ class DeliveryTopologyTest {
          * with blog's IF_INVOLVED code, decided once one click has gone.
          */
         private AttributionDecision blogCodeOrderAfterABlogClickAnd(String secondPartner, String thirdPartner) {
-            restartWith("session.max.clicks", "2");
+            pipeline = pipeline.replacedBy("session.max.clicks", "2");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
                             click("c2", "s1", secondPartner, "2026-06-01T09:10:00Z"),
@@ -365,7 +360,7 @@ class DeliveryTopologyTest {
 
         @Test
         void pastTheBoundATenthOfItMoreGoesAtOnceSoTheNextClicksAddWithoutDropping() {
-            restartWith("session.max.clicks", "20");
+            pipeline = pipeline.replacedBy("session.max.clicks", "20");
             for (int i = 0; i < 21; i++) {
                 pipeline.clicks(click("c" + i, "s1", "blog", "2026-06-01T09:00:00Z".replace("09:00", "09:" + (10 + i))));
             }
@@ -396,7 +391,7 @@ class DeliveryTopologyTest {
 
         @Test
         void limits_aSessionHoldsAtMostTheBound() {
-            restartWith("session.max.clicks", "5");
+            pipeline = pipeline.replacedBy("session.max.clicks", "5");
             for (int minute = 1; minute <= 40; minute++) {
                 clickAt(minute, minute % 3 == 0 ? "blog" : "p" + minute);
                 assertThat(storedClicks()).isLessThanOrEqualTo(5);
@@ -405,13 +400,13 @@ class DeliveryTopologyTest {
 
         @Test
         void limits_atTheBoundTheSessionForgetsUntilItHoldsNineTenthsOfIt_roundedUp() {
-            restartWith("session.max.clicks", "10");
+            pipeline = pipeline.replacedBy("session.max.clicks", "10");
             for (int minute = 1; minute <= 11; minute++) {
                 clickAt(minute, "p" + minute);
             }
             assertThat(storedClicks()).isEqualTo(9);
 
-            restartWith("session.max.clicks", "15");
+            pipeline = pipeline.replacedBy("session.max.clicks", "15");
             for (int minute = 1; minute <= 16; minute++) {
                 clickAt(minute, "p" + minute);
             }
@@ -420,7 +415,7 @@ class DeliveryTopologyTest {
 
         @Test
         void limits_eachTimeTheOldestClickWhosePartnerHasALaterClickKeptGoes() {
-            restartWith("session.max.clicks", "10");
+            pipeline = pipeline.replacedBy("session.max.clicks", "10");
             clickAt(1, "blog");
             clickAt(2, "news");
             clickAt(3, "mag");
@@ -435,7 +430,7 @@ class DeliveryTopologyTest {
 
         @Test
         void limits_whenEveryKeptClickIsItsPartnersOnlyOneTheOldestGoes() {
-            restartWith("session.max.clicks", "10");
+            pipeline = pipeline.replacedBy("session.max.clicks", "10");
             clickAt(1, "news");
             clickAt(2, "blog");
             clickAt(3, "blog");
@@ -448,7 +443,7 @@ class DeliveryTopologyTest {
 
         @Test
         void limits_ruleOneHoldsOnlyTheClicksKept_aPartnersLaterClickAfterTMakesItsClickBeforeTGo() {
-            restartWith("session.max.clicks", "2");
+            pipeline = pipeline.replacedBy("session.max.clicks", "2");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"),
                             click("c2", "s1", "news", "2026-06-01T10:01:00Z"),
@@ -476,7 +471,8 @@ class DeliveryTopologyTest {
 
         @Test
         void clicksOlderThanTheWindowAndGraceAreEvictedAsTheSessionGrows() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "blog", "2026-06-02T00:30:00Z"));
             assertThat(storedClicks()).isEqualTo(2);
@@ -487,7 +483,8 @@ class DeliveryTopologyTest {
 
         @Test
         void afterAnEvictionTheNextOldestClickIsEvictedInItsTurn() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T12:00:00Z"),
                     click("c3", "s1", "blog", "2026-06-02T01:00:01Z"));
@@ -503,7 +500,8 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheOldestClickTimeWasKeptStillHasItsOldClicksEvicted() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -518,7 +516,8 @@ class DeliveryTopologyTest {
 
         @Test
         void theIdsOfDroppedClicksGoWithThem() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2",
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "session.max.clicks", "2",
                     "state.sweep.interval", "PT1M");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s1", "news", "2026-06-01T01:00:00Z"),
@@ -536,7 +535,8 @@ class DeliveryTopologyTest {
 
         @Test
         void aClickDeliveredAgainAfterLeavingTheHistoryIsDroppedAgain() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "session.max.clicks", "2");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "session.max.clicks", "2");
             Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
             pipeline.clicks(first,
                     click("c2", "s1", "blog", "2026-06-01T01:00:00Z"),
@@ -578,7 +578,8 @@ class DeliveryTopologyTest {
 
         @Test
         void aPartnerWhoseClicksHaveAllLeftTheSessionHasNoneThere() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H");
             pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
                     .clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                             click("c2", "s1", "news", "2026-06-02T02:00:00Z")) // c1 out of the window: gone
@@ -592,7 +593,8 @@ class DeliveryTopologyTest {
 
         @Test
         void sessionsIdleForTheirRetentionInProcessingTimeAreForgottenWhole() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             for (int i = 0; i < 50; i++) {
                 pipeline.clicks(click("c" + i, "s" + i, "blog", "2026-06-01T00:00:00Z"));
             }
@@ -605,7 +607,8 @@ class DeliveryTopologyTest {
 
         @Test
         void aSessionEntryFromBeforeTheLastSeenTimeWasKeptIsForgottenOnlyAfterARetentionOfIdleness() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
             long old = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
             pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY)
@@ -624,7 +627,8 @@ class DeliveryTopologyTest {
 
         @Test
         void storeStaysFlatOverALongRunOfSessions() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
             Instant start = Instant.parse("2026-06-01T00:00:00Z");
             long peak = 0;
             for (int day = 0; day < 20; day++) {
@@ -646,7 +650,8 @@ class DeliveryTopologyTest {
     class RetentionPerSession {
         @Test
         void anotherSessionsLaterClicksDoNotPushASessionsClicksOut() {
-            restartWith("referral.window", "P1D", "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H");
             pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T00:00:00Z"),
                     click("c2", "s2", "news", "2026-07-15T00:00:00Z"),
                     click("c3", "s1", "news", "2026-05-01T00:00:00Z")); // s1's own clock has passed it

@@ -143,6 +143,15 @@ public final class AttributionDriver implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Closes this driver and returns a new, empty one under {@code settings} (key, value, ...): for a
+     * test whose settings differ from those its class starts with.
+     */
+    public AttributionDriver replacedBy(String... settings) {
+        close();
+        return new AttributionDriver(settings(settings));
+    }
+
     public AttributionDriver codes(PromoCode... definitions) {
         for (PromoCode definition : definitions) {
             promoCodes.pipeInput(bytes(definition.getPromoCodeId()),
