@@ -186,10 +186,9 @@ class AccessTokenTest {
             first[i] = timeOf(access, wrongFirst);
             last[i] = timeOf(access, wrongLast);
         }
-        Arrays.sort(first);
-        Arrays.sort(last);
-        double ratio = (double) first[first.length / 2] / last[last.length / 2];
-        assertThat(ratio).as("median time wrong at the first character / wrong at the last").isBetween(0.5, 2.0);
+        // The fastest of each, not the median: other work on a shared machine only ever adds time.
+        double ratio = (double) Arrays.stream(first).min().orElseThrow() / Arrays.stream(last).min().orElseThrow();
+        assertThat(ratio).as("fastest time wrong at the first character / wrong at the last").isBetween(0.5, 2.0);
     }
 
     private static long timeOf(AccessToken access, String header) {
