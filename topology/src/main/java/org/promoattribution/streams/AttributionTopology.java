@@ -40,10 +40,14 @@ import org.promoattribution.validation.TermsDefinitions;
 /**
  * Builds the attribution topology from configuration:
  * <pre>
- * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
- *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┐
- *   ┌─────────────────────────────────────────────────────────────────────────────────────────────┘
+ * clicks, conversions ─ decode + check ─┬─ bad ────────────────────────────────────────────────▶ attribution-dlq
+ *                                       ├─ keyed by session ───────────────────────────────┐
+ *                                       └─ keyed otherwise ─ tagged with its kind ─┐       │
+ *   previous version's two rerouting topics, if any ─ tagged with its kind ────────┤       │
+ *   ┌─ misrouted-by-session (one topic for both) ◀─────────────────────────────────┘       │
+ *   └─ untag, decode + check ─┬─ bad ─▶ attribution-dlq                                    │
+ *                             └─ good ─────────────────────────────────────────────────────┴─▶ AttributionProcessor ─┐
+ *   ┌────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  *   └─ repartition by conversionId ──────────────────────────┐
  * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
  *                                          ├─ keyed by conversionId ──────────────┤
