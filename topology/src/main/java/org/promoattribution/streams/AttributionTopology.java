@@ -135,9 +135,6 @@ public final class AttributionTopology {
                 .branch((key, tagged) -> ReroutedEvent.CLICK.marks(tagged), Branched.as("clicks"))
                 // only this topology writes the topic: what is not a click is a conversion
                 .defaultBranch(Branched.as("conversions"));
-        String applicationId = config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        PreviousRerouting.drain(builder, applicationId, previousRerouting,
-                applicationId + "-" + MISROUTED_BY_SESSION + "-repartition");
         KStream<String, SpecificRecord> sessionEvents = clickRoutes.keyed()
                 .merge(conversionRoutes.keyed(), Named.as("session-events"))
                 .merge(rerouted(untagged(atSession, "clicks"), "clicks", clicks, RoutingKey::of, topics, metrics),
@@ -183,6 +180,11 @@ public final class AttributionTopology {
                     .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
                     config, serdes, metrics, limit);
         }
+        // Last: Kafka Streams numbers sub-topologies in the order their sources were added, and a task's
+        // state directory is named by that number, so the others keep theirs while these come and go.
+        String applicationId = config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        PreviousRerouting.drain(builder, applicationId, previousRerouting,
+                applicationId + "-" + MISROUTED_BY_SESSION + "-repartition");
         return builder.build(config.streams());
     }
 

@@ -26,7 +26,10 @@ public final class PreviousRerouting {
         return kinds(applicationId).keySet();
     }
 
-    /** Reads each of {@code present}, some of the {@link #topics}, into {@code reroutingTopic}. */
+    /**
+     * Reads each of {@code present}, some of the {@link #topics}, into {@code reroutingTopic}; called
+     * after the rest of the topology is built, so that the other sub-topologies keep their numbers.
+     */
     static void drain(StreamsBuilder builder, String applicationId, Set<String> present, String reroutingTopic) {
         kinds(applicationId).forEach((topic, kind) -> {
             if (present.contains(topic)) {

@@ -6,10 +6,13 @@ import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,35 @@ class PreviousReroutingTopologyTest {
                 "misrouted-by-session-repartition"); // as described: less the application id
         assertThat(pipeline.topicsReadWith("previous-click-rerouting-tag")).containsExactly(OLD_CLICKS);
         assertThat(pipeline.topicsReadWith("previous-conversion-rerouting-tag")).containsExactly(OLD_CONVERSIONS);
+    }
+
+    @Test
+    void theOtherSubTopologiesKeepTheirNumbers_soTheirTasksKeepTheirStateDirectories() {
+        try (AttributionDriver fresh = new AttributionDriver()) {
+            assertThat(subTopologies(pipeline.describe())).containsAllEntriesOf(subTopologies(fresh.describe()));
+        }
+    }
+
+    @Test
+    void theSessionLedgerAndUsageSubTopologiesHaveThePreviousVersionsNumbers_soTheirStateDirectoriesAreRead() {
+        try (AttributionDriver fresh = new AttributionDriver()) {
+            Map<Set<String>, Integer> numbers = subTopologies(fresh.describe());
+            assertThat(numberOf(numbers, "attribution")).isEqualTo(4);
+            assertThat(numberOf(numbers, "decision-ledger")).isEqualTo(5);
+            assertThat(numberOf(numbers, "usage")).isEqualTo(6);
+        }
+    }
+
+    private static int numberOf(Map<Set<String>, Integer> numbers, String processorName) {
+        return numbers.entrySet().stream().filter(e -> e.getKey().contains(processorName)).findFirst()
+                .orElseThrow().getValue();
+    }
+
+    /** Each sub-topology's number, by the names of its nodes. */
+    private static Map<Set<String>, Integer> subTopologies(TopologyDescription description) {
+        return description.subtopologies().stream().collect(Collectors.toMap(
+                sub -> sub.nodes().stream().map(TopologyDescription.Node::name).collect(Collectors.toSet()),
+                TopologyDescription.Subtopology::id));
     }
 
     @Test

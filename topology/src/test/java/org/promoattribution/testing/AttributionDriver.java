@@ -371,6 +371,10 @@ public final class AttributionDriver implements AutoCloseable {
         return topology.describe().toString();
     }
 
+    public TopologyDescription describe() {
+        return topology.describe();
+    }
+
     /** The topics the sub-topology of processor {@code processorName} reads: those its task reads a partition of. */
     public java.util.Set<String> topicsReadWith(String processorName) {
         return topology.describe().subtopologies().stream()
