@@ -9,9 +9,9 @@ import java.util.Arrays;
  * processes, and the rerouting topic is empty while producers key by session.
  *
  * <p>The kind is one byte before the bytes as received, not a header: the input record's headers
- * travel with it (to the rerouting topic, to what it yields and to dead letters), so a header of
- * ours would have to be taken off on every way out, and a producer's header of the same name could
- * pass for ours. The prefix costs a copy of the bytes, on misrouted records only.
+ * travel with it to the rerouting topic and on into a dead letter, so a header of ours would have
+ * to be taken off there, and a producer's header of the same name could pass for ours. The prefix
+ * costs a copy of the bytes, on misrouted records only.
  */
 enum ReroutedEvent {
     CLICK((byte) 'c'),
