@@ -129,7 +129,9 @@ public class RunCommand implements Callable<Integer> {
                 previousRerouting = previousRerouting(admin, config);
                 TopicSetup.retentionRisks(admin, config.topics()).forEach(risk -> log.warn("{}", risk));
             } catch (ExecutionException e) {
-                log.warn("could not check the input topics' retention: {}", e.getCause().getMessage());
+                log.warn("could not check the topics at start (the input topics' retention, and the previous "
+                        + "version's rerouting topics: what it left there is read by a later start): {}",
+                        e.getCause().getMessage());
             }
             PipelineInstance instance = PipelineInstance.start(config, registry, this::hooks, previousRerouting);
             // Ctrl-C ends the JVM once this hook returns: everything is closed here, in order.
@@ -163,23 +165,15 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The previous version's rerouting topics to read (README "Upgrading"); none when the cluster
-     * does not answer: what is left there stays until a start that finds them reads it.
-     */
-    private static Set<String> previousRerouting(Admin admin, AttributionConfig config) throws InterruptedException {
-        try {
-            Set<String> found = TopicSetup.previousRerouting(admin,
-                    config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
-            if (!found.isEmpty()) {
-                log.info("reading what the previous version left in {} (README \"Upgrading\")", found);
-            }
-            return found;
-        } catch (ExecutionException e) {
-            log.warn("could not look for the previous version's rerouting topics: {}; what it left there is read "
-                    + "by a later start", e.getCause().getMessage());
-            return Set.of();
+    /** The previous version's rerouting topics to read (README "Upgrading"). */
+    private static Set<String> previousRerouting(Admin admin, AttributionConfig config)
+            throws ExecutionException, InterruptedException {
+        Set<String> found = TopicSetup.previousRerouting(admin,
+                config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        if (!found.isEmpty()) {
+            log.info("reading what the previous version left in {} (README \"Upgrading\")", found);
         }
+        return found;
     }
 
     /** The cluster to start when the settings name none; none here, so {@code run} asks for one. */
