@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,12 +39,21 @@ public final class AttributionApp implements AutoCloseable {
 
     public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics,
                           StreamsHooks hooks) {
+        this(config, registry, metrics, hooks, Set.of());
+    }
+
+    /**
+     * @param previousRerouting the previous version's rerouting topics still on the cluster
+     *                          ({@link TopicSetup#previousRerouting}): what it left there unread is read too
+     */
+    public AttributionApp(AttributionConfig config, SchemaRegistryClient registry, AttributionMetrics metrics,
+                          StreamsHooks hooks, Set<String> previousRerouting) {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         index = new PromoCodeIndex(config.codeTable());
         metrics.codeTable(index::memoryBytes, index::definitionsWithoutAutomaton);
         Properties settings = BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics));
-        streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index), settings,
-                hooks.clientSupplier());
+        streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index, previousRerouting),
+                settings, hooks.clientSupplier());
         health = hooks.watch();
         lostInput = hooks.lostInput();
         registryWait = new RegistryWait(registry, health);

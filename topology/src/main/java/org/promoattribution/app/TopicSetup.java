@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.promoattribution.config.Topics;
+import org.promoattribution.streams.PreviousRerouting;
 
 /**
  * Creates the pipeline's topics when they are missing and checks the ones that exist: clicks,
@@ -126,5 +128,16 @@ public final class TopicSetup {
             }
         });
         return risks;
+    }
+
+    /**
+     * The previous version's rerouting topics (one for clicks, one for conversions) still on the
+     * cluster: records it left there unread are read by this version (README "Upgrading").
+     */
+    public static Set<String> previousRerouting(Admin admin, String applicationId)
+            throws ExecutionException, InterruptedException {
+        Set<String> existing = admin.listTopics().names().get();
+        return PreviousRerouting.topics(applicationId).stream().filter(existing::contains)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

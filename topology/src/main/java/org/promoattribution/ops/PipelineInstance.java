@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -48,6 +49,17 @@ public final class PipelineInstance implements AutoCloseable {
     public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry,
                                          BiFunction<AttributionConfig, AttributionMetrics, StreamsHooks> hooks)
             throws IOException {
+        return start(config, registry, hooks, Set.of());
+    }
+
+    /**
+     * Starts serving HTTP, then starts the pipeline with the hooks {@code hooks} makes, reading
+     * {@code previousRerouting} too (see {@link AttributionApp}).
+     */
+    public static PipelineInstance start(AttributionConfig config, SchemaRegistryClient registry,
+                                         BiFunction<AttributionConfig, AttributionMetrics, StreamsHooks> hooks,
+                                         Set<String> previousRerouting)
+            throws IOException {
         HttpSettings http = config.http();
         Optional<AccessToken> token = AccessToken.of(http);
         OpsServer server = OpsServer.bind(http, token);
@@ -60,7 +72,8 @@ public final class PipelineInstance implements AutoCloseable {
             HostInfo address = HostInfo.buildFromEndpoint(
                     served.streams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
             AttributionMetrics metrics = new AttributionMetrics(meters);
-            AttributionApp app = new AttributionApp(served, registry, metrics, hooks.apply(served, metrics));
+            AttributionApp app = new AttributionApp(served, registry, metrics, hooks.apply(served, metrics),
+                    previousRerouting);
             metrics.health("live", () -> app.health().notLive().isEmpty());
             metrics.health("ready", () -> app.health().notReady().isEmpty());
             PipelineInstance instance = new PipelineInstance(meters, jvm, server, app, address);

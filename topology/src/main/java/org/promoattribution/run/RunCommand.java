@@ -3,6 +3,7 @@ package org.promoattribution.run;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -120,15 +121,19 @@ public class RunCommand implements Callable<Integer> {
         AttributionConfig config = AttributionConfig.from(props);
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(config.registry());
         try {
+            Set<String> previousRerouting = Set.of();
             try (Admin admin = Admin.create(config.streams())) {
                 if (createTopics) {
                     TopicSetup.ensure(admin, config.topics(), partitions, replicationFactor);
                 }
+                previousRerouting = previousRerouting(admin, config);
                 TopicSetup.retentionRisks(admin, config.topics()).forEach(risk -> log.warn("{}", risk));
             } catch (ExecutionException e) {
-                log.warn("could not check the input topics' retention: {}", e.getCause().getMessage());
+                log.warn("could not check the topics at start (the input topics' retention, and the previous "
+                        + "version's rerouting topics: what it left there is read by a later start): {}",
+                        e.getCause().getMessage());
             }
-            PipelineInstance instance = PipelineInstance.start(config, registry, this::hooks);
+            PipelineInstance instance = PipelineInstance.start(config, registry, this::hooks, previousRerouting);
             // Ctrl-C ends the JVM once this hook returns: everything is closed here, in order.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 instance.close();
@@ -158,6 +163,17 @@ public class RunCommand implements Callable<Integer> {
             registry.close();
             throw e;
         }
+    }
+
+    /** The previous version's rerouting topics to read (README "Upgrading"). */
+    private static Set<String> previousRerouting(Admin admin, AttributionConfig config)
+            throws ExecutionException, InterruptedException {
+        Set<String> found = TopicSetup.previousRerouting(admin,
+                config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        if (!found.isEmpty()) {
+            log.info("reading what the previous version left in {} (README \"Upgrading\")", found);
+        }
+        return found;
     }
 
     /** The cluster to start when the settings name none; none here, so {@code run} asks for one. */

@@ -1,9 +1,11 @@
 package org.promoattribution.streams;
 
 import org.promoattribution.deadletter.ProcessingErrorDeadLetters;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -38,10 +40,14 @@ import org.promoattribution.validation.TermsDefinitions;
 /**
  * Builds the attribution topology from configuration:
  * <pre>
- * clicks, conversions ─ decode + check ─┬─ bad ──────────────────────────────▶ attribution-dlq
- *                                       ├─ keyed by session ──────────────┐
- *                                       └─ keyed otherwise ─ repartition ─┴─▶ AttributionProcessor ─┐
- *   ┌─────────────────────────────────────────────────────────────────────────────────────────────┘
+ * clicks, conversions ─ decode + check ─┬─ bad ────────────────────────────────────────────────▶ attribution-dlq
+ *                                       ├─ keyed by session ───────────────────────────────┐
+ *                                       └─ keyed otherwise ─ tagged with its kind ─┐       │
+ *   previous version's two rerouting topics, if any ─ tagged with its kind ────────┤       │
+ *   ┌─ misrouted-by-session (one topic for both) ◀─────────────────────────────────┘       │
+ *   └─ untag, decode + check ─┬─ bad ─▶ attribution-dlq                                    │
+ *                             └─ good ─────────────────────────────────────────────────────┴─▶ AttributionProcessor ─┐
+ *   ┌────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
  *   └─ repartition by conversionId ──────────────────────────┐
  * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
  *                                          ├─ keyed by conversionId ──────────────┤
@@ -54,6 +60,8 @@ import org.promoattribution.validation.TermsDefinitions;
  * </pre>
  */
 public final class AttributionTopology {
+    /** The rerouting topic of clicks and conversions not keyed by their session (its name, less the application id). */
+    static final String MISROUTED_BY_SESSION = "misrouted-by-session";
 
     private AttributionTopology() {
     }
@@ -64,11 +72,20 @@ public final class AttributionTopology {
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
                                  PromoCodeIndex index) {
-        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()));
+        return build(config, serdes, metrics, index, Set.of());
+    }
+
+    /**
+     * @param previousRerouting the {@link PreviousRerouting#topics previous version's rerouting topics}
+     *                          that exist: their records are read and rerouted again
+     */
+    public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
+                                 PromoCodeIndex index, Set<String> previousRerouting) {
+        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()), previousRerouting);
     }
 
     static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                          PromoCodeIndex index, PromoCodeApplier applier) {
+                          PromoCodeIndex index, PromoCodeApplier applier, Set<String> previousRerouting) {
         CommissionTermsIndex terms = new CommissionTermsIndex();
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
@@ -103,10 +120,27 @@ public final class AttributionTopology {
         RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
         RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
                 checks::check);
-        KStream<String, SpecificRecord> sessionEvents = byRoutingKey(builder, topics.clicks(), "clicks",
-                clicks, RoutingKey::of, "-by-session", topics, metrics, limit)
-                .merge(byRoutingKey(builder, topics.conversions(), "conversions", conversions,
-                        RoutingKey::of, "-by-session", topics, metrics, limit), Named.as("session-events"));
+        Routes clickRoutes = route(builder, topics.clicks(), "clicks", clicks, RoutingKey::of, topics, metrics);
+        Routes conversionRoutes = route(builder, topics.conversions(), "conversions", conversions, RoutingKey::of,
+                topics, metrics);
+        // One rerouting topic for both, each record tagged with its kind: the session task reads three
+        // partitions, not four (see ReroutedEvent).
+        Map<String, KStream<byte[], byte[]>> atSession = clickRoutes.misrouted()
+                .mapValues(ReroutedEvent.CLICK::tag, Named.as("clicks-tag"))
+                .merge(conversionRoutes.misrouted().mapValues(ReroutedEvent.CONVERSION::tag,
+                        Named.as("conversions-tag")), Named.as("misrouted"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
+                        .withName(MISROUTED_BY_SESSION))
+                .split(Named.as("misrouted-"))
+                .branch((key, tagged) -> ReroutedEvent.CLICK.marks(tagged), Branched.as("clicks"))
+                // only this topology writes the topic: what is not a click is a conversion
+                .defaultBranch(Branched.as("conversions"));
+        KStream<String, SpecificRecord> sessionEvents = clickRoutes.keyed()
+                .merge(conversionRoutes.keyed(), Named.as("session-events"))
+                .merge(rerouted(untagged(atSession, "clicks"), "clicks", clicks, RoutingKey::of, topics, metrics),
+                        Named.as("clicks-by-session-merge"))
+                .merge(rerouted(untagged(atSession, "conversions"), "conversions", conversions, RoutingKey::of,
+                        topics, metrics), Named.as("conversions-by-session-merge"));
 
         addSessionStores(builder, config);
         // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as
@@ -123,8 +157,14 @@ public final class AttributionTopology {
                 .mapValues(LedgerInput.Decided::new, Named.as("decisions-to-ledger"));
         RecordDecoder<ConversionAdjustment> adjustmentDecoder = new RecordDecoder<>(serdes.adjustment().deserializer(),
                 checks::check);
-        KStream<String, LedgerInput> adjustments = byRoutingKey(builder, topics.adjustments(), "adjustments",
-                adjustmentDecoder, RoutingKey::of, "-by-conversion", topics, metrics, limit)
+        Routes adjustmentRoutes = route(builder, topics.adjustments(), "adjustments", adjustmentDecoder,
+                RoutingKey::of, topics, metrics);
+        KStream<byte[], byte[]> adjustmentsAtConversion = adjustmentRoutes.misrouted()
+                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
+                        .withName("adjustments-by-conversion"));
+        KStream<String, LedgerInput> adjustments = adjustmentRoutes.keyed()
+                .merge(rerouted(adjustmentsAtConversion, "adjustments", adjustmentDecoder, RoutingKey::of, topics,
+                        metrics), Named.as("adjustments-by-conversion-merge"))
                 .mapValues(a -> new LedgerInput.Adjusted((ConversionAdjustment) a), Named.as("adjustments-to-ledger"));
 
         addLedgerStores(builder, config);
@@ -140,6 +180,11 @@ public final class AttributionTopology {
                     .map(c -> KeyValue.pair(c.key().topicKey(), c)).toList(), Named.as("usage-contributions")),
                     config, serdes, metrics, limit);
         }
+        // Last: Kafka Streams numbers sub-topologies in the order their sources were added, and a task's
+        // state directory is named by that number, so the others keep theirs while these come and go.
+        String applicationId = config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        PreviousRerouting.drain(builder, applicationId, previousRerouting,
+                applicationId + "-" + MISROUTED_BY_SESSION + "-repartition");
         return builder.build(config.streams());
     }
 
@@ -211,15 +256,17 @@ public final class AttributionTopology {
     }
 
     /**
-     * Decodes one input topic, sends bad records to the dead-letter topic, and brings every good
-     * one to the partition of its routing key (a session, or a conversion for adjustments): records
-     * keyed by it go straight on, the others pass through a repartition topic (as the bytes
-     * received, so nothing is re-encoded).
+     * One input's good records: those keyed by their routing key (a session, or a conversion for
+     * adjustments), already on its partition, and the others as the bytes received (nothing is
+     * re-encoded), keyed by it for a rerouting topic.
      */
-    private static <T extends SpecificRecord> KStream<String, SpecificRecord> byRoutingKey(
+    private record Routes(KStream<String, SpecificRecord> keyed, KStream<byte[], byte[]> misrouted) {
+    }
+
+    /** Decodes one input topic, sends bad records to the dead-letter topic, and routes the good ones. */
+    private static <T extends SpecificRecord> Routes route(
             StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, String repartitionSuffix, Topics topics, AttributionMetrics metrics,
-            ProducerLimit limit) {
+            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics) {
         Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
         KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
                 decoder, routingKey, false, topics, metrics);
@@ -228,15 +275,27 @@ public final class AttributionTopology {
                 .defaultBranch(Branched.as("rekeyed"));
         KStream<String, SpecificRecord> keyed = routes.get(name + "-keyed")
                 .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-keyed-value"));
-        KStream<byte[], byte[]> rerouted = routes.get(name + "-rekeyed")
-                .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        d.raw()), Named.as(name + "-to-session"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName(name + repartitionSuffix));
-        KStream<String, SpecificRecord> rekeyed = decode(rerouted, name + "-rerouted", decoder, routingKey, false,
-                topics, metrics)
+        KStream<byte[], byte[]> misrouted = routes.get(name + "-rekeyed")
+                .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(StandardCharsets.UTF_8), d.raw()),
+                        Named.as(name + "-to-routing-key"));
+        return new Routes(keyed, misrouted);
+    }
+
+    /**
+     * Rerouted records, on their routing key's partition now, decoded again from the bytes received:
+     * one that fails now (a schema id the registry no longer has, a check against the clock) goes to
+     * the dead-letter topic as on the first read.
+     */
+    private static <T extends SpecificRecord> KStream<String, SpecificRecord> rerouted(
+            KStream<byte[], byte[]> rerouted, String name, RecordDecoder<T> decoder, Function<T, String> routingKey,
+            Topics topics, AttributionMetrics metrics) {
+        return decode(rerouted, name + "-rerouted", decoder, routingKey, false, topics, metrics)
                 .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-rekeyed-value"));
-        return keyed.merge(rekeyed, Named.as(name + repartitionSuffix + "-merge"));
+    }
+
+    /** The rerouted records of one kind ({@code clicks} or {@code conversions}), as the bytes received. */
+    private static KStream<byte[], byte[]> untagged(Map<String, KStream<byte[], byte[]>> atSession, String name) {
+        return atSession.get("misrouted-" + name).mapValues(ReroutedEvent::received, Named.as(name + "-untag"));
     }
 
     private static <T extends SpecificRecord> KStream<byte[], Decoded> decode(

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.promoattribution.app.AttributionApp;
+import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.TopicSetup;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.Topics;
@@ -89,7 +90,14 @@ final class LivePipeline implements AutoCloseable {
     }
 
     void startApp() {
-        app = new AttributionApp(config(), registry, new AttributionMetrics(new SimpleMeterRegistry()));
+        startApp(Set.of());
+    }
+
+    /** Starts the app reading {@code previousRerouting} too, the previous version's rerouting topics. */
+    void startApp(Set<String> previousRerouting) {
+        AttributionMetrics metrics = new AttributionMetrics(new SimpleMeterRegistry());
+        app = new AttributionApp(config(), registry, metrics, StreamsHooks.defaults(config(), metrics),
+                previousRerouting);
         app.start();
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> app.streams().state() == KafkaStreams.State.RUNNING);

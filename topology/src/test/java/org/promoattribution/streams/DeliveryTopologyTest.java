@@ -1,18 +1,23 @@
 package org.promoattribution.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 import static org.promoattribution.testing.Fixtures.exact;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -334,9 +339,41 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void onlyRecordsKeyedOtherwiseGoThroughARepartitionTopic() {
-            String description = pipeline.topologyDescription();
-            assertThat(description).contains("clicks-by-session-repartition", "conversions-by-session-repartition");
+        void misroutedClicksAndConversionsShareOneReroutingTopic_theSessionTaskReadsThreePartitions() {
+            // Kafka Streams formats a message for each empty partition of a task for every record it
+            // processes: the session task must not read a rerouting topic per input (issue 23)
+            assertThat(pipeline.topicsReadWith("attribution")).containsExactlyInAnyOrder("clicks", "conversions",
+                    "misrouted-by-session-repartition"); // as described: less the application id
+        }
+
+        @Test
+        void misroutedClicksAndConversionsInterleavedReachTheirSessionsAsTheirKind() {
+            pipeline.clickKeyed("x", click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
+                    .conversionKeyed("x", conversion("o1", "s2", "2026-06-01T10:01:00Z"))
+                    .clickKeyed(null, click("c2", "s2", "news", "2026-06-01T10:00:00Z"))
+                    .conversionKeyed(null, conversion("o2", "s1", "2026-06-01T10:01:00Z"))
+                    .conversionKeyed("x", conversion("o3", "s2", "2026-06-01T10:02:00Z"));
+            assertThat(pipeline.decisions()).extracting(AttributionDecision::getConversionId,
+                            AttributionDecision::getClickId)
+                    .containsExactlyInAnyOrder(tuple("o1", null), tuple("o2", "c1"), tuple("o3", "c2"));
+            assertThat(pipeline.deadLetters()).isEmpty();
+        }
+
+        @Test
+        void aReroutedRecordThatNoLongerDecodesGoesToTheDeadLetterTopicAsReceived() {
+            byte[] click = pipeline.serialize(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"));
+            ByteBuffer.wrap(click).putInt(1, 4242); // a schema id the registry does not have (any more)
+            byte[] conversion = "not avro".getBytes(StandardCharsets.UTF_8);
+            TestInputTopic<byte[], byte[]> rerouting = pipeline.driver().createInputTopic(
+                    "promo-attribution-misrouted-by-session-repartition", new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            rerouting.pipeInput("s1".getBytes(StandardCharsets.UTF_8), ReroutedEvent.CLICK.tag(click));
+            rerouting.pipeInput("s1".getBytes(StandardCharsets.UTF_8), ReroutedEvent.CONVERSION.tag(conversion));
+            assertThat(pipeline.deadLetters())
+                    .extracting(AttributionDriver::reason, TestRecord::value)
+                    .containsExactly(tuple("UNKNOWN_SCHEMA_ID", click), tuple("UNDECODABLE", conversion));
+            assertThat(pipeline.counter("attribution.dead.letters", "topic",
+                    "promo-attribution-misrouted-by-session-repartition", "reason", "UNDECODABLE")).isEqualTo(1.0);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.promoattribution.testing.Fixtures.exact;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ import org.promoattribution.validation.CodeDefinitions;
 class PromoCodeApplyTopologyTest {
     private final AttributionDriver pipeline = new AttributionDriver(new Properties(), AttributionDriver.NOW,
             (config, serdes, metrics) -> AttributionTopology.build(config, serdes, metrics, new PromoCodeIndex(),
-                    new PromoCodeApplier(PromoCodeApplyTopologyTest::failOnCue)));
+                    new PromoCodeApplier(PromoCodeApplyTopologyTest::failOnCue), Set.of()));
 
     private static CodeDefinition failOnCue(PromoCode promoCode) {
         return switch (promoCode.getCode()) {

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.promoattribution.config.AttributionConfig;
@@ -377,6 +378,20 @@ public final class AttributionDriver implements AutoCloseable {
 
     public String topologyDescription() {
         return topology.describe().toString();
+    }
+
+    public TopologyDescription describe() {
+        return topology.describe();
+    }
+
+    /** The topics the sub-topology of processor {@code processorName} reads: those its task reads a partition of. */
+    public java.util.Set<String> topicsReadWith(String processorName) {
+        return topology.describe().subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(node -> node.name().equals(processorName)))
+                .flatMap(sub -> sub.nodes().stream())
+                .filter(TopologyDescription.Source.class::isInstance)
+                .flatMap(source -> ((TopologyDescription.Source) source).topicSet().stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     public TopologyTestDriver driver() {
