@@ -31,15 +31,21 @@ public final class PreviousRerouting {
      * after the rest of the topology is built, so that the other sub-topologies keep their numbers.
      */
     static void drain(StreamsBuilder builder, String applicationId, Set<String> present, String reroutingTopic) {
-        kinds(applicationId).forEach((topic, kind) -> {
-            if (present.contains(topic)) {
-                String name = "previous-" + kind.name().toLowerCase(Locale.ROOT) + "-rerouting";
-                builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
-                        .mapValues(kind::tag, Named.as(name + "-tag"))
-                        .to(reroutingTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                                .withName(name + "-sink"));
-            }
-        });
+        // One sub-topology for both, as the previous session task read them: its task takes the two
+        // topics' records in timestamp order (and waits for one that lags), so a click left unread
+        // still comes before the order left after it.
+        kinds(applicationId).entrySet().stream()
+                .filter(topic -> present.contains(topic.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(topic -> {
+                    String name = "previous-" + topic.getValue().name().toLowerCase(Locale.ROOT) + "-rerouting";
+                    return builder.stream(topic.getKey(),
+                                    Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                            .mapValues(topic.getValue()::tag, Named.as(name + "-tag"));
+                })
+                .reduce((first, second) -> first.merge(second, Named.as("previous-rerouting-merge")))
+                .ifPresent(stream -> stream.to(reroutingTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("previous-rerouting-sink")));
     }
 
     private static Map<String, ReroutedEvent> kinds(String applicationId) {
