@@ -73,17 +73,20 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /**
-     * Creates the topics that do not exist yet; compacted ones as asked. None expires by time: the
+     * Creates the topics that do not exist yet; compacted ones and those of one partition as asked
+     * ({@code run} creates the definition tables with one). None expires by time: the
      * generated events carry event times months old as record timestamps, and a broker's retention
      * check (its first 30 s after start) would otherwise delete a workload before every contender
      * has read it.
      */
-    void createTopics(Collection<String> topics, Set<String> compacted) throws ExecutionException, InterruptedException {
+    void createTopics(Collection<String> topics, Set<String> compacted, Set<String> onePartition)
+            throws ExecutionException, InterruptedException {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : topics) {
             if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty()).configs(Map.of(
+                int partitions = onePartition.contains(topic) ? 1 : PARTITIONS;
+                missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(Map.of(
                         TopicConfig.RETENTION_MS_CONFIG, "-1",
                         TopicConfig.CLEANUP_POLICY_CONFIG, compacted.contains(topic)
                                 ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));

@@ -93,7 +93,7 @@ final class Trials {
         RunSpec run = cluster.run(scenario.name(), contender.name(), contender.settings(), guarantee, stateDir);
         Topics topics = run.config().topics();
         cluster.createTopics(contender.topicsToCreate(run), Set.of(topics.validatedPromoCodes(),
-                topics.validatedCommissionTerms(), topics.usage()));
+                topics.validatedCommissionTerms(), topics.usage()), topics.definitionTables());
         return run;
     }
 }

@@ -42,7 +42,8 @@ final class WorkloadWriter {
         AttributionConfig config = cluster.scenarioConfig(scenario.name());
         Topics topics = config.topics();
         cluster.createTopics(List.of(topics.clicks(), topics.conversions(), topics.promoCodes(), topics.adjustments(),
-                topics.commissionTerms()), Set.of(topics.promoCodes(), topics.commissionTerms()));
+                topics.commissionTerms()), Set.of(topics.promoCodes(), topics.commissionTerms()),
+                topics.definitionTables());
         try (EventSender sender = connect(config)) {
             CodeTable codes = scenario.codes();
             codes.events().forEach(sender::send);

@@ -55,7 +55,8 @@ public final class TopicSetup {
         List<NewTopic> missing = new ArrayList<>();
         wanted.forEach((topic, configs) -> {
             if (!existing.contains(topic)) {
-                missing.add(new NewTopic(topic, partitions, replication).configs(configs));
+                int count = topics.definitionTables().contains(topic) ? 1 : partitions;
+                missing.add(new NewTopic(topic, count, replication).configs(configs));
             }
         });
         if (!missing.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.promoattribution.config;
 
 import java.util.Map;
+import java.util.Set;
 import org.promoattribution.schemas.Outcome;
 
 /**
@@ -57,6 +58,15 @@ public record Topics(
                 KEYS.value(PREFIX + "unattributed", values), KEYS.value(PREFIX + "dlq", values),
                 KEYS.value(PREFIX + "adjustments", values), KEYS.value(PREFIX + "adjusted", values),
                 KEYS.value(PREFIX + "promo-code-usage", values));
+    }
+
+    /**
+     * The definition tables (promo codes, commission terms, and our checked copies): small, compacted,
+     * read whole by every instance through a global store, so one partition each. More would add
+     * only tasks that sit idle, each costing the stream thread a turn.
+     */
+    public Set<String> definitionTables() {
+        return Set.of(promoCodes, validatedPromoCodes, commissionTerms, validatedCommissionTerms);
     }
 
     public String forOutcome(Outcome outcome) {

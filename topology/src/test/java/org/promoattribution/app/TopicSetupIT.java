@@ -94,6 +94,19 @@ class TopicSetupIT {
     }
 
     @Test
+    void definitionTablesHaveOnePartition_theOthersAsMany() throws Exception {
+        Topics topics = named("partitions-");
+        TopicSetup.ensure(admin, topics, 3, (short) 1);
+        Map<String, Integer> partitions = new java.util.HashMap<>();
+        admin.describeTopics(List.of(topics.promoCodes(), topics.validatedPromoCodes(), topics.commissionTerms(),
+                topics.validatedCommissionTerms(), topics.clicks(), topics.usage())).allTopicNames().get()
+                .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+        assertThat(partitions).containsEntry(topics.promoCodes(), 1).containsEntry(topics.validatedPromoCodes(), 1)
+                .containsEntry(topics.commissionTerms(), 1).containsEntry(topics.validatedCommissionTerms(), 1)
+                .containsEntry(topics.clicks(), 3).containsEntry(topics.usage(), 3);
+    }
+
+    @Test
     void existingInputTopicsThatDeleteByTheProducersTimestampAreNamed() throws Exception {
         Topics topics = named("existing-");
         admin.createTopics(List.of(new NewTopic(topics.clicks(), 1, (short) 1),
