@@ -6,11 +6,13 @@ import static org.promoattribution.testing.Fixtures.click;
 import static org.promoattribution.testing.Fixtures.conversion;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.app.TopicSetup;
@@ -35,7 +37,9 @@ class PreviousReroutingIT {
                 assertThat(TopicSetup.previousRerouting(admin, applicationId)).isEmpty();
                 admin.createTopics(List.of(new NewTopic(oldClicks, 2, (short) 1),
                         new NewTopic(oldConversions, 2, (short) 1))).all().get();
-                found = TopicSetup.previousRerouting(admin, applicationId);
+                // a topic just created is listed once the broker's metadata has it
+                found = Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> TopicSetup.previousRerouting(admin, applicationId), topics -> topics.size() == 2);
             }
             assertThat(found).containsExactlyInAnyOrder(oldClicks, oldConversions);
             // as the previous version left them: keyed by session, the bytes as received
