@@ -15,10 +15,11 @@ import org.promoattribution.codes.Schedule;
  * @param categoryRates  a line item's category, exactly as written → rate
  */
 public record Terms(String termsId, String programId, String partnerId, Schedule schedule, Duration referralWindow,
-                   Rate base, Map<String, Rate> codeRates, Map<String, BigDecimal> categoryRates) {
+                   Rate base, CodeRates codeRates, CategoryRates categoryRates) {
 
-    public Terms {
-        codeRates = Map.copyOf(codeRates);
-        categoryRates = Map.copyOf(categoryRates);
+    public Terms(String termsId, String programId, String partnerId, Schedule schedule, Duration referralWindow,
+                 Rate base, Map<String, Rate> codeRates, Map<String, BigDecimal> categoryRates) {
+        this(termsId, programId, partnerId, schedule, referralWindow, base, new CodeRates(codeRates),
+                new CategoryRates(categoryRates));
     }
 }
