@@ -27,6 +27,11 @@ public final class CategoryRates {
         return categories.asList();
     }
 
+    /** The heap these rates take, keys included (estimated: {@link HeapBytes}). */
+    public long bytes() {
+        return HeapBytes.object(2 * HeapBytes.REFERENCE) + categories.bytes() + HeapBytes.array(size(), Integer.BYTES);
+    }
+
     public int size() {
         return categories.size();
     }

@@ -35,6 +35,13 @@ public final class CodeRates {
         return promoCodeIds.asList();
     }
 
+    /** The heap these rates take, keys included (estimated: {@link HeapBytes}). */
+    public long bytes() {
+        int size = size();
+        return HeapBytes.object(4 * HeapBytes.REFERENCE) + promoCodeIds.bytes() + HeapBytes.array(size, Integer.BYTES)
+                + HeapBytes.array(size, Long.BYTES) + HeapBytes.array(size, Short.BYTES);
+    }
+
     public int size() {
         return promoCodeIds.size();
     }

@@ -11,10 +11,22 @@ import java.util.List;
  */
 final class SortedKeys {
     private final String[] keys;
+    private final long bytes;
 
     SortedKeys(Collection<String> keys) {
         this.keys = keys.toArray(String[]::new);
         Arrays.sort(this.keys);
+        long strings = 0;
+        for (String key : this.keys) {
+            strings += HeapBytes.string(key);
+        }
+        bytes = HeapBytes.object(HeapBytes.REFERENCE + Long.BYTES)
+                + HeapBytes.array(this.keys.length, HeapBytes.REFERENCE) + strings;
+    }
+
+    /** The heap of the keys, their strings included. */
+    long bytes() {
+        return bytes;
     }
 
     /** The key's index, or a negative number when it is not one of them (categories compare exactly). */

@@ -59,17 +59,18 @@ public final class AttributionTopology {
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics) {
-        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()));
+        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()),
+                new CommissionTermsIndex(config.termsTable()));
     }
 
+    /** With the live tables' indexes given, so that their owner can report their memory (health, metrics). */
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                                 PromoCodeIndex index) {
-        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()));
+                                 PromoCodeIndex index, CommissionTermsIndex terms) {
+        return build(config, serdes, metrics, index, terms, PromoCodeApplier.of(config.codeTable()));
     }
 
     static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                          PromoCodeIndex index, PromoCodeApplier applier) {
-        CommissionTermsIndex terms = new CommissionTermsIndex();
+                          PromoCodeIndex index, CommissionTermsIndex terms, PromoCodeApplier applier) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));

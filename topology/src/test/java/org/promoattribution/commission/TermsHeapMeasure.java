@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.promoattribution.config.TermsTableSettings;
 import org.promoattribution.schemas.CommissionRate;
 import org.promoattribution.schemas.CommissionTerms;
 import org.promoattribution.validation.TermsDefinitions;
@@ -17,6 +18,8 @@ import org.promoattribution.validation.TermsDefinitions;
  */
 public final class TermsHeapMeasure {
     private static final int RATES = TermsDefinitions.MAX_RATES;
+    /** Past the default budget the index would log, not hold less. */
+    private static final TermsTableSettings UNBOUNDED = new TermsTableSettings(Long.MAX_VALUE);
 
     private TermsHeapMeasure() {
     }
@@ -24,15 +27,16 @@ public final class TermsHeapMeasure {
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int keyLength = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-        put(new CommissionTermsIndex(), -1, keyLength); // loads Avro's and the index's classes before measuring
-        CommissionTermsIndex index = new CommissionTermsIndex();
+        put(new CommissionTermsIndex(UNBOUNDED), -1, keyLength); // loads Avro's and the index's classes before measuring
+        CommissionTermsIndex index = new CommissionTermsIndex(UNBOUNDED);
         long before = usedHeap();
         for (int t = 0; t < count; t++) {
             put(index, t, keyLength);
         }
         long after = usedHeap();
-        System.out.printf("%d terms at every limit, keys of %d characters: %,d bytes of heap, %,d per terms%n",
-                index.size(), keyLength, after - before, (after - before) / count);
+        System.out.printf("%d terms at every limit, keys of %d characters: %,d bytes of heap, %,d per terms;"
+                + " the index's estimate %,d per terms%n", index.size(), keyLength, after - before,
+                (after - before) / count, index.memoryBytes() / count);
     }
 
     private static void put(CommissionTermsIndex index, int t, int keyLength) throws IOException {
