@@ -3,38 +3,23 @@ package org.promoattribution.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.promoattribution.codes.Schedule;
 import org.promoattribution.config.TermsTableSettings;
-import org.slf4j.LoggerFactory;
+import org.promoattribution.testing.LoggedLines;
 
 /** The index's heap estimate, kept on every change, and its budget (SPEC "Limits"; README "How it works"). */
 class CommissionTermsIndexTest {
     private static final Rate FIVE = new Rate(new BigDecimal("5"), BigDecimal.ZERO);
 
     private final CommissionTermsIndex index = new CommissionTermsIndex(new TermsTableSettings(Long.MAX_VALUE));
-    private final Logger logger = (Logger) LoggerFactory.getLogger(CommissionTermsIndex.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final LoggedLines logged = new LoggedLines(CommissionTermsIndex.class);
 
     private static Terms terms(String termsId, String partnerId, int rates, int keyLength) {
         Map<String, Rate> codeRates = new HashMap<>();
@@ -97,7 +82,7 @@ class CommissionTermsIndexTest {
         small.put("t-3", terms("t-3", "shop", 1, 16));
 
         long held = small.memoryBytes();
-        assertThat(logged.list).as("one ERROR line as it crosses, none for the terms after").singleElement()
+        assertThat(logged.list()).as("one ERROR line as it crosses, none for the terms after").singleElement()
                 .satisfies(event -> {
                     assertThat(event.getLevel()).isEqualTo(Level.ERROR);
                     assertThat(event.getFormattedMessage()).startsWith("commission terms over their memory budget"
@@ -114,6 +99,6 @@ class CommissionTermsIndexTest {
 
         small.remove("t-2");
         assertThat(small.overBudget()).isEmpty();
-        assertThat(logged.list).last().satisfies(event -> assertThat(event.getLevel()).isEqualTo(Level.INFO));
+        assertThat(logged.list()).last().satisfies(event -> assertThat(event.getLevel()).isEqualTo(Level.INFO));
     }
 }
