@@ -80,7 +80,10 @@ public final class CommissionTermsIndex {
         return memoryBytes > memoryBudget;
     }
 
-    /** One line as the index crosses its budget, either way: not one per terms while it stays past it. */
+    /**
+     * One line as the index crosses its budget, either way: not one per terms while it stays past
+     * it. Only a put crosses it upwards, so {@code added} is there when it does.
+     */
     private void reportBudget(boolean wasOver, Terms added) {
         if (!wasOver && isOver()) {
             log.error("commission terms over their memory budget (terms.memory.bytes = {}): {} bytes held by {} terms"
