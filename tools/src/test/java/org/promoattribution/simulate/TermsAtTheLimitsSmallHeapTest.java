@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SPEC "Limits" for commission terms, in numbers that matter for a small instance's heap: terms at
  * every limit (1,000 codeRates and 1,000 categoryRates, every key and id 256 characters, no key
- * shared between terms) each take about 1.1 MB in the live terms index (README "Limits"), and
+ * shared between terms) each take about 0.6 MB in the live terms index (README "Limits"), and
  * nothing bounds how many terms there are. {@value #TERMS} of them, an order decided after every
  * tenth, in a child JVM with {@code -Xmx256m}: every order is decided with the commission of its
  * partner's terms, the last ones too.

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryClient;
@@ -25,6 +26,7 @@ public final class AttributionApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final PromoCodeIndex index;
+    private final CommissionTermsIndex terms;
     private final ThreadFailureWatch health;
     private final LostInput lostInput;
     private final RegistryWait registryWait;
@@ -51,8 +53,11 @@ public final class AttributionApp implements AutoCloseable {
         AttributionSerdes serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         index = new PromoCodeIndex(config.codeTable());
         metrics.codeTable(index::memoryBytes, index::definitionsWithoutAutomaton);
+        terms = new CommissionTermsIndex(config.termsTable());
+        metrics.termsTable(terms::memoryBytes);
         Properties settings = BoundedRocksDbMemory.asDefault(AttributionTopology.settings(config, metrics));
-        streams = new KafkaStreams(AttributionTopology.build(config, serdes, metrics, index, previousRerouting),
+        streams = new KafkaStreams(
+                AttributionTopology.build(config, serdes, metrics, index, terms, previousRerouting),
                 settings, hooks.clientSupplier());
         health = hooks.watch();
         lostInput = hooks.lostInput();
@@ -98,6 +103,10 @@ public final class AttributionApp implements AutoCloseable {
 
     public PromoCodeIndex codes() {
         return index;
+    }
+
+    public CommissionTermsIndex terms() {
+        return terms;
     }
 
     @Override

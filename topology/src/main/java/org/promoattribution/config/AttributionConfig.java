@@ -43,13 +43,14 @@ public record AttributionConfig(
         AdjustmentSettings adjustments,
         UsageSettings usage,
         CodeTableSettings codeTable,
+        TermsTableSettings termsTable,
         Map<String, String> registry,
         Properties streams) {
 
     /** Every owner of keys of ours. */
     public static final List<OwnedKeys> OWNERS = List.of(Topics.KEYS, RuleKeys.KEYS, StateKeys.KEYS,
             RecordLimits.KEYS, EventTimes.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS,
-            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS);
+            UsageSettings.KEYS, RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS, TermsTableSettings.KEYS);
 
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
@@ -108,6 +109,7 @@ public record AttributionConfig(
                 AdjustmentSettings.from(values),
                 UsageSettings.from(values),
                 CodeTableSettings.from(values),
+                TermsTableSettings.from(values),
                 Map.copyOf(registry),
                 streams);
     }
@@ -123,7 +125,7 @@ public record AttributionConfig(
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, referralWindowMax,
                 maxClicksPerSession, clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval,
                 sweepBatch, explainRetention, maxCodesPerConversion, maxItemsPerConversion, eventTimeMaxAhead, http,
-                health, adjustments, usage, codeTable, registry, copy);
+                health, adjustments, usage, codeTable, termsTable, registry, copy);
     }
 
     /** The checks of SPEC "Records", "Time" and "Limits" with this configuration's limits. */

@@ -119,6 +119,12 @@ public final class AttributionMetrics {
                 .register(registry);
     }
 
+    /** The live commission terms' heap (SPEC "Limits" bounds each terms, not their number). */
+    public void termsTable(LongSupplier memoryBytes) {
+        Gauge.builder("attribution.terms.memory", memoryBytes::getAsLong).baseUnit("bytes")
+                .description("heap of the live commission terms, against terms.memory.bytes").register(registry);
+    }
+
     /** 1 while {@code up} holds, else 0: the answer of /health/{probe}. */
     public void health(String probe, BooleanSupplier up) {
         Gauge.builder("attribution.health", () -> up.getAsBoolean() ? 1 : 0)

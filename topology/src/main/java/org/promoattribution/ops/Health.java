@@ -4,6 +4,7 @@ import org.apache.kafka.streams.KafkaStreams.State;
 import org.promoattribution.app.LostInput;
 import org.promoattribution.app.ThreadFailureWatch;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 
 /**
  * What the health endpoints say: the Kafka Streams state, why the instance is not live or not
@@ -12,20 +13,24 @@ import org.promoattribution.codes.PromoCodeIndex;
  * PENDING_ERROR, NOT_RUNNING that no one asked for, or in a crash loop. Lost input makes neither
  * DOWN: no restart brings the records back, and the instance processes the rest as it should.
  */
-record Health(State state, String notLive, String notReady, String lost, String codeTable) {
+record Health(State state, String notLive, String notReady, String lost, String codeTable,
+              String commissionTerms) {
 
     Health(State state, String notLive, String notReady, String lost) {
-        this(state, notLive, notReady, lost, null);
+        this(state, notLive, notReady, lost, null, null);
     }
 
-    static Health of(ThreadFailureWatch watch, LostInput lostInput, PromoCodeIndex codes) {
+    static Health of(ThreadFailureWatch watch, LostInput lostInput, PromoCodeIndex codes, CommissionTermsIndex terms) {
         return new Health(watch.state(), watch.notLive().orElse(null), watch.notReady().orElse(null),
-                lostInput.describe().orElse(null), codes.overBudget().orElse(null));
+                lostInput.describe().orElse(null), codes.overBudget().orElse(null), terms.overBudget().orElse(null));
     }
 
-    /** Serving, but not as it should: input lost, or the code table over its memory budget (matching slower). */
+    /**
+     * Serving, but not as it should: input lost, the code table over its memory budget (matching
+     * slower), or the commission terms over theirs (applied still, the heap at risk).
+     */
     boolean degraded() {
-        return lost != null || codeTable != null;
+        return lost != null || codeTable != null || commissionTerms != null;
     }
 
     boolean live() {

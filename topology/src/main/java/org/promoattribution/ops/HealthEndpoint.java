@@ -12,7 +12,8 @@ import org.promoattribution.json.PipelineJson;
  * lost ranges in {@code lost}: an orchestrator reads only the code, and should neither restart
  * the instance nor take it out of service for records no restart brings back; a person or script
  * reading the body must not see UP. So with a code table over its memory budget
- * ({@code codeTable}): every code is still matched as SPEC says, more slowly.
+ * ({@code codeTable}): every code is still matched as SPEC says, more slowly; and with commission
+ * terms over theirs ({@code commissionTerms}): every terms still applies, but the heap may run out.
  */
 final class HealthEndpoint implements Endpoint {
     private final Supplier<Health> health;
@@ -43,6 +44,9 @@ final class HealthEndpoint implements Endpoint {
         }
         if (now.codeTable() != null) {
             body.put("codeTable", now.codeTable());
+        }
+        if (now.commissionTerms() != null) {
+            body.put("commissionTerms", now.commissionTerms());
         }
         return Response.json(down == null ? 200 : 503, PipelineJson.mapper().valueToTree(body));
     }

@@ -108,7 +108,7 @@ public final class PipelineInstance implements AutoCloseable {
     }
 
     Health health() {
-        return Health.of(app.health(), app.lostInput(), app.codes());
+        return Health.of(app.health(), app.lostInput(), app.codes(), app.terms());
     }
 
     public AttributionApp app() {

@@ -67,12 +67,14 @@ public final class AttributionTopology {
     }
 
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics) {
-        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()));
+        return build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()),
+                new CommissionTermsIndex(config.termsTable()));
     }
 
+    /** With the live tables' indexes given, so that their owner can report their memory (health, metrics). */
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                                 PromoCodeIndex index) {
-        return build(config, serdes, metrics, index, Set.of());
+                                 PromoCodeIndex index, CommissionTermsIndex terms) {
+        return build(config, serdes, metrics, index, terms, Set.of());
     }
 
     /**
@@ -80,13 +82,14 @@ public final class AttributionTopology {
      *                          that exist: their records are read and rerouted again
      */
     public static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                                 PromoCodeIndex index, Set<String> previousRerouting) {
-        return build(config, serdes, metrics, index, PromoCodeApplier.of(config.codeTable()), previousRerouting);
+                                 PromoCodeIndex index, CommissionTermsIndex terms, Set<String> previousRerouting) {
+        return build(config, serdes, metrics, index, terms, PromoCodeApplier.of(config.codeTable()),
+                previousRerouting);
     }
 
     static Topology build(AttributionConfig config, AttributionSerdes serdes, AttributionMetrics metrics,
-                          PromoCodeIndex index, PromoCodeApplier applier, Set<String> previousRerouting) {
-        CommissionTermsIndex terms = new CommissionTermsIndex();
+                          PromoCodeIndex index, CommissionTermsIndex terms, PromoCodeApplier applier,
+                          Set<String> previousRerouting) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         ProducerLimit limit = ProducerLimit.from(Utils.propsToMap(config.streams()));

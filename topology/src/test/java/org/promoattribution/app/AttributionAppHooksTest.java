@@ -21,23 +21,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.config.HealthSettings;
+import org.promoattribution.config.TermsTableSettings;
 import org.promoattribution.metrics.AttributionMetrics;
 import org.promoattribution.schemas.registry.SchemaRegistryClients;
+import org.promoattribution.testing.Fixtures;
+import org.promoattribution.validation.TermsDefinitions;
 
 /** The application's hooks are its named, overridable parts: an override is what Kafka Streams calls. */
 class AttributionAppHooksTest {
     @TempDir
     Path stateDir;
 
+    /** An instance that is never started: nothing connects. */
+    private AttributionConfig config(Properties settings) {
+        settings.setProperty("bootstrap.servers", "127.0.0.1:9");
+        settings.setProperty("schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + "hooks-test");
+        settings.setProperty("state.dir", stateDir.toString());
+        return AttributionConfig.from(settings);
+    }
+
     @Test
     void overriddenHooksAreTheOnesKafkaStreamsCalls() {
         AttributionMetrics metrics = new AttributionMetrics(new SimpleMeterRegistry());
         RecordingHooks hooks = new RecordingHooks(metrics);
-        Properties settings = new Properties();
-        settings.setProperty("bootstrap.servers", "127.0.0.1:9"); // never started: nothing connects
-        settings.setProperty("schema.registry.url", SchemaRegistryClients.MOCK_SCHEME + "hooks-test");
-        settings.setProperty("state.dir", stateDir.toString());
-        AttributionConfig config = AttributionConfig.from(settings);
+        AttributionConfig config = config(new Properties());
 
         new AttributionApp(config, SchemaRegistryClients.fromConfig(config.registry()), metrics, hooks).close();
 
@@ -47,6 +54,25 @@ class AttributionAppHooksTest {
         assertThat(hooks.states).as("states seen by the overridden listener")
                 .containsExactly(State.PENDING_SHUTDOWN, State.NOT_RUNNING);
         assertThat(hooks.closeOptionsAsked).as("close options asked of the hooks").isTrue();
+    }
+
+    /** The terms index the topology fills is the one with the configured budget, and the one the gauge reads. */
+    @Test
+    void theTermsIndexHasTheConfiguredBudgetAndItsHeapIsTheGauges() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Properties settings = new Properties();
+        settings.setProperty(TermsTableSettings.MEMORY_BYTES, "1");
+        AttributionConfig config = config(settings);
+
+        try (AttributionApp app = new AttributionApp(config, SchemaRegistryClients.fromConfig(config.registry()),
+                new AttributionMetrics(meters))) {
+            assertThat(app.terms().overBudget()).isEmpty();
+            app.terms().put("t-1", TermsDefinitions.from(Fixtures.terms("t-1", "blog", "5").build(), Duration.ofDays(1)));
+
+            assertThat(meters.get("attribution.terms.memory").gauge().value()).isEqualTo(app.terms().memoryBytes())
+                    .isPositive();
+            assertThat(app.terms().overBudget()).isPresent();
+        }
     }
 
     private static final class RecordingHooks extends StreamsHooks {

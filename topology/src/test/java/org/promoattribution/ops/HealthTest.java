@@ -18,11 +18,14 @@ import org.promoattribution.app.OffsetLoss;
 import org.promoattribution.app.StreamsHooks;
 import org.promoattribution.app.ThreadFailureWatch;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.CodeTableSettings;
 import org.promoattribution.config.HealthSettings;
+import org.promoattribution.config.TermsTableSettings;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.testing.Fixtures;
 import org.promoattribution.validation.CodeDefinitions;
+import org.promoattribution.validation.TermsDefinitions;
 import org.promoattribution.metrics.AttributionMetrics;
 
 class HealthTest {
@@ -33,7 +36,8 @@ class HealthTest {
             new ThreadFailureWatch(new HealthSettings(Duration.ofMinutes(1), 2, Duration.ofMinutes(10)), CLOCK),
             new AttributionMetrics(meters));
     private final PromoCodeIndex codes = new PromoCodeIndex(new CodeTableSettings(10_000, 1_000));
-    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch(), hooks.lostInput(), codes));
+    private final CommissionTermsIndex terms = new CommissionTermsIndex(new TermsTableSettings(1_000));
+    private final HealthEndpoint endpoint = new HealthEndpoint(() -> Health.of(hooks.watch(), hooks.lostInput(), codes, terms));
 
     @ParameterizedTest
     @CsvSource({
@@ -51,7 +55,7 @@ class HealthTest {
         if (stopRequested) {
             hooks.watch().stopRequested();
         }
-        Health health = Health.of(hooks.watch(), hooks.lostInput(), codes);
+        Health health = Health.of(hooks.watch(), hooks.lostInput(), codes, terms);
         assertThat(health.state()).isEqualTo(state);
         assertThat(health.live()).as("live").isEqualTo(live);
         assertThat(health.ready()).as("ready").isEqualTo(ready);
@@ -115,5 +119,29 @@ class HealthTest {
                         + "\"codeTable\":\"promo-code table over codes.memory.bytes (")
                 .contains("of 1000 bytes): 1 REGEX definition(s) match by their program, more slowly");
         assertThat(get("/health/live")).startsWith("200 {\"status\":\"DEGRADED\"");
+    }
+
+    /** SPEC "Limits" bounds each terms, not their number: terms past their budget are reported, still applied. */
+    @Test
+    void commissionTermsOverTheirMemoryBudgetAreDegradedWithHowMuchOver_untilTermsAreDeleted() {
+        hooks.stateListener().onChange(State.RUNNING, State.REBALANCING);
+        putTerms("t-1", "blog");
+        assertThat(terms.memoryBytes()).isBetween(1L, 1_000L);
+        assertThat(get("/health/ready")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}");
+
+        putTerms("t-2", "news");
+
+        long held = terms.memoryBytes();
+        String reason = "\"commissionTerms\":\"commission terms over terms.memory.bytes (" + held + " of 1000 bytes, "
+                + (held - 1_000) + " over): every terms still applies; the heap may run out\"}";
+        assertThat(get("/health/ready")).isEqualTo("200 {\"status\":\"DEGRADED\",\"state\":\"RUNNING\"," + reason);
+        assertThat(get("/health/live")).isEqualTo("200 {\"status\":\"DEGRADED\",\"state\":\"RUNNING\"," + reason);
+
+        terms.remove("t-2");
+        assertThat(get("/health/ready")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}");
+    }
+
+    private void putTerms(String termsId, String partnerId) {
+        terms.put(termsId, TermsDefinitions.from(Fixtures.terms(termsId, partnerId, "5").build(), Duration.ofDays(90)));
     }
 }

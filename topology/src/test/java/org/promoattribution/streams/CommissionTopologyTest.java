@@ -28,9 +28,13 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.AttributionConfig;
+import org.promoattribution.config.TermsTableSettings;
 import org.promoattribution.schemas.AdjustmentDecision;
 import org.promoattribution.schemas.AdjustmentReason;
 import org.promoattribution.schemas.AdjustmentStatus;
@@ -485,4 +489,54 @@ class CommissionTopologyTest {
             assertThat(pipeline.decision().getConversionId()).isEqualTo("o1");
         }
     }
+
+    /**
+     * SPEC "Limits" bounds each terms, not their number: past {@code terms.memory.bytes} the instance
+     * reports it, and every terms, the ones that passed it and those after, still sets the commission.
+     */
+    @Nested
+    class PastTheTermsMemoryBudget {
+        private CommissionTermsIndex index;
+
+        @BeforeEach
+        void aBudgetOfOneByte() {
+            pipeline.close();
+            pipeline = new AttributionDriver(AttributionDriver.settings(TermsTableSettings.MEMORY_BYTES, "1"),
+                    AttributionDriver.NOW, (config, serdes, metrics) -> {
+                        index = new CommissionTermsIndex(config.termsTable());
+                        return AttributionTopology.build(config, serdes, metrics, new PromoCodeIndex(config.codeTable()),
+                                index);
+                    });
+        }
+
+        @Test
+        void decisionsKeepTheirCommissionAndLaterChangesOfTermsStillApply() {
+            pipeline.codes(exact("pc-1", "SUMMER10", "blog", CreditPolicy.IF_INVOLVED))
+                    .terms(terms("default", null, "5").build(), terms("t-1", "blog", "8").setFlat(money("2"))
+                            .setCodeRates(Map.of("pc-1", codeRate("5", "1")))
+                            .setCategoryRates(Map.of("shoes", money("20"))).build());
+            assertThat(index.overBudget()).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("commission terms over terms.memory.bytes (" + index.memoryBytes() + " of 1 bytes"));
+
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"))
+                    .conversions(withItems(conversion("o1", "s1", "2026-06-01T10:00:00Z", "summer10"),
+                            item("a", "shoes", 2, "50"), item("b", null, 1, "100")));
+            assertCommission(pipeline.decision(), "11", "t-1"); // 5 % of 200 + 1: the code rate
+            pipeline.clicks(click("c2", "s2", "blog", "2026-06-01T10:00:00Z"))
+                    .conversions(withItems(conversion("o2", "s2", "2026-06-01T10:00:00Z"),
+                            item("a", "shoes", 2, "50"), item("b", null, 1, "100")));
+            assertCommission(pipeline.decision(), "30", "t-1"); // 20 % of 100 + 8 % of 100 + 2
+            assertCommission(lastClickOf("news", "s3", "2026-06-01T10:00:00Z"), "2.995", "default");
+
+            pipeline.terms(terms("t-1", "blog", "10").build()).deleteTerms("default");
+            assertCommission(lastClickOf("blog", "s4", "2026-06-01T10:00:00Z"), "5.99", "t-1");
+            assertThat(lastClickOf("news", "s5", "2026-06-01T10:00:00Z").getCommission()).isNull();
+            assertThat(index.overBudget()).isPresent();
+
+            pipeline.deleteTerms("t-1");
+            assertThat(index.memoryBytes()).isZero();
+            assertThat(index.overBudget()).isEmpty();
+        }
+    }
 }
+

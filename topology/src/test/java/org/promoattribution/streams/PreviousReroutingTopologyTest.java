@@ -17,6 +17,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.testing.AttributionDriver;
@@ -31,7 +32,7 @@ class PreviousReroutingTopologyTest {
 
     private final AttributionDriver pipeline = new AttributionDriver(new Properties(), AttributionDriver.NOW,
             (config, serdes, metrics) -> AttributionTopology.build(config, serdes, metrics, new PromoCodeIndex(),
-                    Set.of(OLD_CLICKS, OLD_CONVERSIONS)));
+                    new CommissionTermsIndex(config.termsTable()), Set.of(OLD_CLICKS, OLD_CONVERSIONS)));
 
     @AfterEach
     void close() {

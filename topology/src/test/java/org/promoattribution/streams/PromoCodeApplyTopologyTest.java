@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.codes.CodeDefinition;
 import org.promoattribution.codes.PromoCodeIndex;
+import org.promoattribution.commission.CommissionTermsIndex;
 import org.promoattribution.config.Topics;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.CreditPolicy;
@@ -32,6 +33,7 @@ import org.promoattribution.validation.CodeDefinitions;
 class PromoCodeApplyTopologyTest {
     private final AttributionDriver pipeline = new AttributionDriver(new Properties(), AttributionDriver.NOW,
             (config, serdes, metrics) -> AttributionTopology.build(config, serdes, metrics, new PromoCodeIndex(),
+                    new CommissionTermsIndex(config.termsTable()),
                     new PromoCodeApplier(PromoCodeApplyTopologyTest::failOnCue), Set.of()));
 
     private static CodeDefinition failOnCue(PromoCode promoCode) {
