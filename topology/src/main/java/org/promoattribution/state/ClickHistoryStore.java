@@ -50,8 +50,8 @@ public final class ClickHistoryStore {
      * history is forgotten with it: delivered again, it is too old for the window or, past the bound,
      * the oldest again, and so dropped again) or the session's own clock has already passed it by
      * {@code retention}; then drops the session's clicks older than its latest time less
-     * {@code retention} and, past {@code maxClicks}, the oldest of those whose partner has a later one,
-     * a tenth of the bound more at once (see {@link #overBound}).
+     * {@code retention} and, when it holds {@code maxClicks}, first forgets down to 9/10 of them the
+     * oldest of those whose partner has a later one kept (see {@link #overBound}).
      * {@code wallNowMs} is when the session was last heard of.
      */
     public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
@@ -70,16 +70,17 @@ public final class ClickHistoryStore {
         if (time < cutoff) {
             return new Appended(false, false, 0, 0); // too old to count for any conversion of the session still to come
         }
-        clicks.put(session.clickKey(time, state.nextArrival), ClickEntry.encode(clickId, partnerId));
-        int[] hashes = SessionEntry.with(state.idHashes, idHash);
+        Bytes arrivingKey = session.clickKey(time, state.nextArrival);
+        // SPEC "Limits": a session that holds the bound first forgets down to 9/10 of it, among the
+        // clicks it holds; the arriving click is stored after, so it is never forgotten for itself.
+        int[] hashes = state.idHashes;
         Map<String, Integer> partners = state.partners;
-        SessionEntry.count(partners, partnerId, 1);
-        int count = state.count + 1;
-        long oldest = Math.min(state.oldestTimestamp, time);
+        int count = state.count;
+        long oldest = state.oldestTimestamp;
         int byWindow = 0;
         int byBound = 0;
-        if (oldest < cutoff || count > maxClicks) {
-            // One pass from the oldest click: those out of the window go; past the bound the rest is read.
+        if (oldest < cutoff || count >= maxClicks) {
+            // One pass from the oldest click: those out of the window go; at the bound the rest is read.
             List<KeyValue<Bytes, byte[]>> dropped = new ArrayList<>();
             List<KeyValue<Bytes, byte[]>> inWindow = new ArrayList<>();
             try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
@@ -90,16 +91,17 @@ public final class ClickHistoryStore {
                         byWindow++;
                     } else {
                         inWindow.add(kv);
-                        if (count - byWindow <= maxClicks) {
+                        if (count - byWindow < maxClicks) {
                             break;
                         }
                     }
                 }
             }
-            int excess = count - byWindow - maxClicks;
-            // Past the bound a tenth more goes at once: a bot's endless clicks to one session then
-            // cost the read of its clicks once every tenth of the bound, not on every click.
-            List<KeyValue<Bytes, byte[]>> overBound = overBound(inWindow, excess > 0 ? excess + maxClicks / 10 : 0);
+            int held = count - byWindow;
+            // Down to 9/10 of the bound, not to one under it: a bot's endless clicks to one session
+            // then cost the read of its clicks once every tenth of the bound, not on every click.
+            List<KeyValue<Bytes, byte[]>> overBound = overBound(inWindow,
+                    held >= maxClicks ? held - maxClicks * 9 / 10 : 0, arrivingKey, partnerId);
             byBound = overBound.size();
             dropped.addAll(overBound);
             inWindow.removeAll(overBound);
@@ -108,6 +110,11 @@ public final class ClickHistoryStore {
             dropped.forEach(kv -> SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), -1));
             count -= byWindow + byBound;
         }
+        clicks.put(arrivingKey, ClickEntry.encode(clickId, partnerId));
+        hashes = SessionEntry.with(hashes, idHash);
+        SessionEntry.count(partners, partnerId, 1);
+        count++;
+        oldest = Math.min(oldest, time);
         sessions.put(session.prefixBytes(), new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs,
                 hashes, partners, true).write());
         return new Appended(false, true, byWindow, byBound);
@@ -139,27 +146,31 @@ public final class ClickHistoryStore {
     }
 
     /**
-     * The {@code excess} clicks to drop past the bound, oldest first among those whose partner has a
-     * later click kept (rule 4's IF_INVOLVED looks for any click of a partner, rule 2 for the latest),
-     * then, while still over, the oldest of the rest.
+     * The {@code excess} held clicks to forget at the bound, oldest first among those whose partner
+     * has a later click kept (rule 4's IF_INVOLVED looks for any click of a partner, rule 2 for the
+     * latest), then, while still over, the oldest of the rest. The arriving click counts as kept (it
+     * is stored once the session has forgotten), never as one to forget.
      */
-    private static List<KeyValue<Bytes, byte[]>> overBound(List<KeyValue<Bytes, byte[]>> inTimeOrder, int excess) {
+    private static List<KeyValue<Bytes, byte[]>> overBound(List<KeyValue<Bytes, byte[]>> inTimeOrder, int excess,
+                                                           Bytes arrivingKey, String arrivingPartner) {
         if (excess <= 0) {
             return List.of();
         }
-        Map<String, Integer> latestOfPartner = new HashMap<>();
-        for (int i = 0; i < inTimeOrder.size(); i++) {
-            latestOfPartner.put(ClickEntry.partnerIdOf(inTimeOrder.get(i).value), i);
+        Map<String, Bytes> latestOfPartner = new HashMap<>();
+        latestOfPartner.put(arrivingPartner, arrivingKey);
+        for (KeyValue<Bytes, byte[]> kv : inTimeOrder) {
+            latestOfPartner.merge(ClickEntry.partnerIdOf(kv.value), kv.key,
+                    (one, other) -> one.compareTo(other) >= 0 ? one : other); // keys sort by time, then arrival
         }
         List<KeyValue<Bytes, byte[]>> over = new ArrayList<>(excess);
-        for (int i = 0; i < inTimeOrder.size() && over.size() < excess; i++) {
-            if (latestOfPartner.get(ClickEntry.partnerIdOf(inTimeOrder.get(i).value)) != i) {
-                over.add(inTimeOrder.get(i));
+        for (KeyValue<Bytes, byte[]> kv : inTimeOrder) {
+            if (over.size() < excess && !latestOfPartner.get(ClickEntry.partnerIdOf(kv.value)).equals(kv.key)) {
+                over.add(kv);
             }
         }
-        for (int i = 0; i < inTimeOrder.size() && over.size() < excess; i++) {
-            if (!over.contains(inTimeOrder.get(i))) {
-                over.add(inTimeOrder.get(i));
+        for (KeyValue<Bytes, byte[]> kv : inTimeOrder) {
+            if (over.size() < excess && !over.contains(kv)) {
+                over.add(kv);
             }
         }
         return over;

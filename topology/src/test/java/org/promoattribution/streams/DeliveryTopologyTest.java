@@ -396,18 +396,18 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void pastTheBoundATenthOfItMoreGoesAtOnceSoTheNextClicksAddWithoutDropping() {
+        void atTheBoundATenthOfItGoesAtOnceSoTheNextClicksAddWithoutForgetting() {
             pipeline = pipeline.replacedBy("session.max.clicks", "20");
             for (int i = 0; i < 21; i++) {
                 pipeline.clicks(click("c" + i, "s1", "blog", "2026-06-01T09:00:00Z".replace("09:00", "09:" + (10 + i))));
             }
-            assertThat(storedClicks()).isEqualTo(18);
-            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(3.0);
-            pipeline.clicks(click("c21", "s1", "blog", "2026-06-01T09:31:00Z"),
-                    click("c22", "s1", "blog", "2026-06-01T09:32:00Z"));
+            assertThat(storedClicks()).as("18, then the arriving click").isEqualTo(19);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(2.0);
+            pipeline.clicks(click("c21", "s1", "blog", "2026-06-01T09:31:00Z"));
             assertThat(storedClicks()).isEqualTo(20);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(2.0);
             pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"));
-            assertThat(pipeline.decision().getClickId()).isEqualTo("c22");
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c21");
         }
 
         /** The ids of the clicks the session holds, oldest first. */
@@ -436,18 +436,47 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void limits_atTheBoundTheSessionForgetsUntilItHoldsNineTenthsOfIt_roundedUp() {
-            pipeline = pipeline.replacedBy("session.max.clicks", "10");
-            for (int minute = 1; minute <= 11; minute++) {
+        void limits_atTheBoundTheSessionFirstForgetsUntilItHoldsNineTenthsOfIt_thenStoresTheClick() {
+            pipeline = pipeline.replacedBy("session.max.clicks", "20");
+            for (int minute = 1; minute <= 20; minute++) {
                 clickAt(minute, "p" + minute);
             }
-            assertThat(storedClicks()).isEqualTo(9);
+            assertThat(storedClicks()).isEqualTo(20);
+            clickAt(21, "p21");
+            assertThat(storedClicks()).as("18, then the arriving click").isEqualTo(19);
+            assertThat(storedClickIds()).startsWith("c3").endsWith("c21");
 
             pipeline = pipeline.replacedBy("session.max.clicks", "15");
             for (int minute = 1; minute <= 16; minute++) {
                 clickAt(minute, "p" + minute);
             }
-            assertThat(storedClicks()).as("9/10 of 15, rounded up").isEqualTo(14);
+            assertThat(storedClicks()).as("9/10 of 15 is 13.5: 13 held, then the arriving click").isEqualTo(14);
+        }
+
+        @Test
+        void limits_elevenPartnersOneClickEachUnderABoundOfTen_onlyTheFirstIsForgotten() {
+            pipeline = pipeline.replacedBy("session.max.clicks", "10");
+            pipeline.codes(exact("pc-2", "P2CODE", "p2", CreditPolicy.IF_INVOLVED));
+            for (int minute = 1; minute <= 11; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            assertThat(storedClickIds()).containsExactly("c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "P2CODE"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c2");
+        }
+
+        @Test
+        void limits_theArrivingClickIsNeverForgotten_aLateClickToAFullSessionIsKept() {
+            pipeline = pipeline.replacedBy("session.max.clicks", "10");
+            clickAt(2, "a"); // a's only click held, the oldest
+            for (int minute = 3; minute <= 11; minute++) {
+                clickAt(minute, "p" + minute);
+            }
+            clickAt(1, "a"); // late: older than every click held
+            // every click held is its partner's latest (c1 is older than c2): the oldest, a's c2, goes; c1 is stored
+            assertThat(storedClickIds()).containsExactly("c1", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
         }
 
         @Test
@@ -458,11 +487,11 @@ class DeliveryTopologyTest {
             clickAt(3, "mag");
             clickAt(4, "blog");
             clickAt(5, "news");
-            for (int minute = 6; minute <= 11; minute++) {
+            for (int minute = 6; minute <= 12; minute++) {
                 clickAt(minute, "p" + minute);
             }
-            // 11 → 9: blog's c1 and news's c2 go; mag's only click c3 stays, though older than the rest
-            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
+            // c11 and c12 each find 10 held: blog's c1, then news's c2 go; mag's only click c3 stays, though oldest
+            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12");
         }
 
         @Test
@@ -471,11 +500,11 @@ class DeliveryTopologyTest {
             clickAt(1, "news");
             clickAt(2, "blog");
             clickAt(3, "blog");
-            for (int minute = 4; minute <= 11; minute++) {
+            for (int minute = 4; minute <= 12; minute++) {
                 clickAt(minute, "p" + minute);
             }
-            // 11 → 9: blog's c2 (blog has c3 later), then every click is its partner's only one: news's c1
-            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
+            // c11 finds 10 held: blog's c2 goes (blog has c3 later); c12: every click is its partner's only one, news's c1
+            assertThat(storedClickIds()).containsExactly("c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12");
         }
 
         @Test
@@ -571,14 +600,15 @@ class DeliveryTopologyTest {
         }
 
         @Test
-        void aClickDeliveredAgainAfterLeavingTheHistoryIsDroppedAgain() {
+        void aClickForgottenAtTheBoundIsStoredAgainWhenDeliveredAgain_untilItIsTooOld() {
             pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
                     "click.retention.grace", "PT1H", "session.max.clicks", "2");
             Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
             pipeline.clicks(first,
                     click("c2", "s1", "blog", "2026-06-01T01:00:00Z"),
-                    click("c3", "s1", "blog", "2026-06-01T02:00:00Z"), // past the bound: c1 goes
-                    first);
+                    click("c3", "s1", "blog", "2026-06-01T02:00:00Z"), // at the bound: c1 goes
+                    first); // no longer held: stored again, and c2 goes
+            assertThat(storedClickIds()).containsExactly("c1", "c3");
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "bound")).isEqualTo(2.0);
             pipeline.clicks(click("c4", "s1", "news", "2026-06-02T03:00:00Z"), first); // now too old as well
             assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(2.0);
