@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A reduced run: under five minutes on two cores.")
     boolean quick;
 
+    @Option(names = "--main-only", description = "Only the main workload under exactly-once (its rounds and "
+            + "latency runs; no at-least-once, no curves): a quick comparison of two builds or settings.")
+    boolean mainOnly;
+
     @Option(names = "--micro", description = "Run the JMH microbenchmarks of the credit rule and the code matcher "
             + "instead (about a minute).")
     boolean micro;
@@ -58,7 +62,8 @@ final class BenchCommand implements Callable<Integer> {
             MicroBenchmarks.run(outputDir);
             return 0;
         }
-        Bench bench = new Bench(quick ? BenchPlan.quick() : BenchPlan.full(), err);
+        BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full();
+        Bench bench = new Bench(mainOnly ? plan.mainOnly() : plan, err);
         String mode = quick ? "quick" : "full";
         Properties settings;
         try {
