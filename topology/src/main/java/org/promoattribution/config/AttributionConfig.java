@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.promoattribution.schemas.serde.SchemaRegistryKeys;
 import org.promoattribution.validation.EventTimes;
@@ -52,6 +53,11 @@ public record AttributionConfig(
             RecordLimits.KEYS, EventTimes.KEYS, HttpSettings.KEYS, HealthSettings.KEYS, AdjustmentSettings.KEYS,
             UsageSettings.KEYS, RocksDbMemoryKeys.KEYS, CodeTableSettings.KEYS, TermsTableSettings.KEYS);
 
+    /** The producer retry backoffs set by default, in ms (see {@link #producerRetryBackoffDefaults}). */
+    private static final Map<String, String> PRODUCER_RETRY_BACKOFFS = Map.of(
+            ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "20",
+            ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "100");
+
     public static AttributionConfig from(Properties props) {
         Map<String, String> values = new HashMap<>();
         props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k).trim()));
@@ -75,6 +81,7 @@ public record AttributionConfig(
             }
         });
 
+        producerRetryBackoffDefaults(values, streams);
         UnknownKeys.reject(unknown, OWNERS);
         SchemaRegistryKeys.requireKnown(registry.keySet());
 
@@ -112,6 +119,26 @@ public record AttributionConfig(
                 TermsTableSettings.from(values),
                 Map.copyOf(registry),
                 streams);
+    }
+
+    /**
+     * Short producer retry backoffs, unless retry.backoff.ms or retry.backoff.max.ms is configured
+     * (plain or {@code producer.}-prefixed). Under exactly-once (transaction version 2) a
+     * transaction's first produce to a partition races the previous commit's markers: the broker
+     * waits for them up to {@code add.partitions.to.txn.retry.backoff.max.ms} (100 ms by default),
+     * then answers CONCURRENT_TRANSACTIONS, and the batches in flight behind it fail
+     * OUT_OF_ORDER_SEQUENCE_NUMBER. The client's default backoff (100 ms, doubling per attempt to
+     * 1 s) turns that into commits stalled for up to seconds; 20 ms (what the client itself waits
+     * on the same race under transaction version 1) growing to 100 ms (every client's flat backoff
+     * before Kafka 3.7) retries soon after the markers are written (docs/decisions.md).
+     */
+    private static void producerRetryBackoffDefaults(Map<String, String> values, Properties streams) {
+        for (Map.Entry<String, String> backoff : PRODUCER_RETRY_BACKOFFS.entrySet()) {
+            String key = backoff.getKey();
+            if (!values.containsKey(key) && !values.containsKey(StreamsConfig.producerPrefix(key))) {
+                streams.put(StreamsConfig.producerPrefix(key), backoff.getValue());
+            }
+        }
     }
 
     /**

@@ -29,6 +29,23 @@ class AttributionConfigTest {
     }
 
     @Test
+    void theProducerRetriesSoonAfterAPreviousCommitsMarkersUnlessItsBackoffsAreConfigured() {
+        assertThat(config().streams()).containsEntry("producer.retry.backoff.ms", "20")
+                .containsEntry("producer.retry.backoff.max.ms", "100");
+        assertThat(config("retry.backoff.ms", "500").streams()).doesNotContainKey("producer.retry.backoff.ms")
+                .containsEntry("retry.backoff.ms", "500").containsEntry("producer.retry.backoff.max.ms", "100");
+        assertThat(config("producer.retry.backoff.max.ms", "2000").streams())
+                .containsEntry("producer.retry.backoff.max.ms", "2000").containsEntry("producer.retry.backoff.ms", "20");
+    }
+
+    @Test
+    void theDefaultBackoffsReachTheStreamThreadsProducer() {
+        StreamsConfig streams = new StreamsConfig(config("bootstrap.servers", "localhost:9092").streams());
+        assertThat(streams.getProducerConfigs("client")).containsEntry("retry.backoff.ms", "20")
+                .containsEntry("retry.backoff.max.ms", "100");
+    }
+
+    @Test
     void anUnknownKeyUnderOurPrefixesIsAnErrorAtStartNamingTheIntendedKey() {
         assertThatThrownBy(() -> config("topic.click", "my-clicks"))
                 .isInstanceOf(IllegalArgumentException.class)
