@@ -33,6 +33,9 @@ import org.apache.kafka.common.Uuid;
  */
 public final class LocalKafkaBroker extends ChildService {
 
+    /** How long a transaction's first write to a partition may wait for the previous commit's markers. */
+    static final String TXN_MARKER_WAIT = "add.partitions.to.txn.retry.backoff.max.ms";
+
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
@@ -152,6 +155,12 @@ public final class LocalKafkaBroker extends ChildService {
         // (every 1 s, in-process) room for a loaded 2-core machine.
         config.put("broker.session.timeout.ms", "4000");
         config.put("broker.heartbeat.interval.ms", "1000");
+        // Under exactly-once (transaction version 2) a transaction's first write to a partition waits
+        // here for the previous commit's markers, polled every 20 ms, up to this long; past it the broker
+        // answers CONCURRENT_TRANSACTIONS, the client backs off, and the writes in flight behind it fail
+        // OUT_OF_ORDER_SEQUENCE_NUMBER and are sent again. Kafka's 100 ms is shorter than markers take on
+        // a loaded 2-core machine; 1 s (well within request.timeout.ms) lets the write go on once they are in.
+        config.put(TXN_MARKER_WAIT, "1000");
         config.putAll(overrides);
 
         Path file = dataDir().resolve("server.properties");

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,16 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(1)
+    void aTransactionsFirstWriteWaitsOnTheBrokerForThePreviousCommitsMarkersUpToASecond() throws Exception {
+        try (Admin admin = admin()) {
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+            assertThat(config.get(LocalKafkaBroker.TXN_MARKER_WAIT).value()).isEqualTo("1000");
+        }
+    }
+
+    @Test
     @Order(2)
     void registryServesTheConfluentApiAndRefusesBackwardIncompatibleSchemas() throws Exception {
         String subject = stack.schemaRegistryUrl() + "/subjects/clicks-value";
@@ -137,11 +149,15 @@ class LocalStackIT {
     }
 
     private static void createTopic(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
+    }
+
+    private static Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        return Admin.create(props);
     }
 
     private static void produceInTransaction(String topic, String key, String value) {
