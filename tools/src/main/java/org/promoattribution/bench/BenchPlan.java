@@ -37,7 +37,7 @@ public record BenchPlan(
     }
 
     public static BenchPlan quick() {
-        return new BenchPlan(100_000, 3, Duration.ofSeconds(8), List.of(10, 1_000, 10_000),
+        return new BenchPlan(100_000, 3, Duration.ofSeconds(16), List.of(10, 1_000, 10_000),
                 List.of(1, 100, 1_000), 30_000, List.of(2_000, 6_000), true);
     }
 
