@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,13 +32,14 @@ import org.promoattribution.state.StoreNames;
  * partition, in arrival order. Clicks enter the history (SPEC rules 3 and 7); conversions are
  * de-duplicated (rule 7), held back by decision.delay (rule 8), and decided.
  */
-final class AttributionProcessor implements Processor<String, SpecificRecord, String, DecidedConversion> {
+final class AttributionProcessor implements Processor<String, SpecificRecord, String, LedgerInput.Decided> {
     private final AttributionConfig config;
     private final PromoCodeIndex codes;
     private final CommissionTermsIndex terms;
+    private final Function<DecidedConversion, LedgerInput.Decided> transfer;
     private final AttributionMetrics metrics;
     private final EventClock clock = new EventClock();
-    private ProcessorContext<String, DecidedConversion> context;
+    private ProcessorContext<String, LedgerInput.Decided> context;
     private ClickHistoryStore history;
     private SeenIds seenConversions;
     private PendingConversions pending;
@@ -45,16 +47,18 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private WindowStore<String, byte[]> explanations;
     private long lastArrivalWallMs;
 
+    /** @param transfer each decision as it travels to the ledger ({@link DecisionTransfer#encoder}) */
     AttributionProcessor(AttributionConfig config, PromoCodeIndex codes, CommissionTermsIndex terms,
-                         AttributionMetrics metrics) {
+                         Function<DecidedConversion, LedgerInput.Decided> transfer, AttributionMetrics metrics) {
         this.config = config;
         this.codes = codes;
         this.terms = terms;
+        this.transfer = transfer;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, DecidedConversion> context) {
+    public void init(ProcessorContext<String, LedgerInput.Decided> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
@@ -135,7 +139,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         // Stamped with the decision time, not the order's: the broker refuses a record more than an
         // hour ahead (log.message.timestamp.after.max.ms: an order clock running fast would stop the
         // partition) and deletes records older than retention.ms (a late order's decision would go).
-        context.forward(new Record<>(decision.getConversionId(), decided, now.toEpochMilli()));
+        context.forward(new Record<>(decision.getConversionId(), transfer.apply(decided), now.toEpochMilli()));
     }
 
     /** A partition that falls silent would hold its waiting conversions forever: decide them. */

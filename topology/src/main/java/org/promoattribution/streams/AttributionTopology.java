@@ -1,12 +1,11 @@
 package org.promoattribution.streams;
 
 import org.promoattribution.deadletter.ProcessingErrorDeadLetters;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
@@ -33,35 +32,46 @@ import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.ConversionAdjustment;
 import org.promoattribution.schemas.PromoCode;
 import org.promoattribution.state.StoreNames;
+import org.promoattribution.streams.RouteProcessor.Intake;
+import org.promoattribution.streams.RouteProcessor.Route;
 import org.promoattribution.usage.UsageContribution;
 import org.promoattribution.validation.RecordChecks;
 import org.promoattribution.validation.TermsDefinitions;
 
 /**
- * Builds the attribution topology from configuration:
+ * Builds the attribution topology from configuration. Each input record takes one step (a
+ * {@link RouteProcessor}: decode, check, route) that forwards it by name straight to the node that
+ * takes it, a dead-letter sink, a rerouting topic or (through the merge with the rerouted ones) its
+ * processor:
  * <pre>
- * clicks, conversions ─ decode + check ─┬─ bad ────────────────────────────────────────────────▶ attribution-dlq
- *                                       ├─ keyed by session ───────────────────────────────┐
- *                                       └─ keyed otherwise ─ tagged with its kind ─┐       │
- *   previous version's two rerouting topics, if any ─ tagged with its kind ────────┤       │
- *   ┌─ misrouted-by-session (one topic for both) ◀─────────────────────────────────┘       │
- *   └─ untag, decode + check ─┬─ bad ─▶ attribution-dlq                                    │
- *                             └─ good ─────────────────────────────────────────────────────┴─▶ AttributionProcessor ─┐
- *   ┌────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- *   └─ repartition by conversionId ──────────────────────────┐
- * conversion-adjustments ─ decode + check ─┬─ bad ─▶ attribution-dlq               │
- *                                          ├─ keyed by conversionId ──────────────┤
- *                                          └─ keyed otherwise ─ repartition ──────┴─▶ LedgerProcessor ─┬─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
- *     usage contributions ─ summed per interval ─ repartition by (code, day) ─▶ UsageProcessor ◀───┘ ─▶ promo-code-usage
- * promo-codes ─ decode + check ─┬─ bad ──────────────────────────────────────▶ attribution-dlq
- *                               └─ good, tombstones ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
- * commission-terms ─ decode + check ─┬─ bad ─────────────────────────────────▶ attribution-dlq
- *                                    └─ good, tombstones ─▶ commission-terms-validated ─▶ global store + CommissionTermsIndex
+ * clicks + conversions (one source) ─ route ─┬─ bad ───────────────────────────────────▶ attribution-dlq
+ *                                            ├─ keyed by session ──────────────────────────┐
+ *                                            └─ keyed otherwise, tagged with its kind ─┐   │
+ *   previous version's two rerouting topics, if any ─ tagged with its kind ────────────┤   │
+ *   ┌─ misrouted-by-session (one topic for both) ◀─────────────────────────────────────┘   │
+ *   └─ route (untag, decode + check) ─┬─ bad ─▶ attribution-dlq                            │
+ *                                     └─ good ─────────────────────────────────────────────┴─ merge ─▶ AttributionProcessor ─┐
+ *   ┌─ decisions, encoded for the ledger in the rule processor's forward ◀───────────────────────────────────────────────────┘
+ *   └─ repartition by conversionId ───────────────────────────────────────────────────┐
+ * conversion-adjustments ─ route ─┬─ bad ─▶ attribution-dlq                           │
+ *                                 ├─ keyed by conversionId ───────────────── merge ── merge ─▶ LedgerProcessor ─┬─▶ conversions-{credited,invalid,unattributed}, conversions-adjusted
+ *                                 └─ keyed otherwise ─ repartition ─ route ──┘                                  │
+ *     usage contributions ─ summed per interval ─ repartition by (code, day) ─▶ UsageProcessor ◀────────────────┘ ─▶ promo-code-usage
+ * promo-codes ─┬─ tombstones ─────────────────────────────────────────────────▶ promo-codes-validated
+ *              └─ route ─┬─ bad ──────────────────────────────────────────────▶ attribution-dlq
+ *                        └─ good, as received ─▶ promo-codes-validated ─▶ global store + PromoCodeIndex
+ * commission-terms ─ likewise ─▶ commission-terms-validated ─▶ global store + CommissionTermsIndex
  * </pre>
  */
 public final class AttributionTopology {
     /** The rerouting topic of clicks and conversions not keyed by their session (its name, less the application id). */
     static final String MISROUTED_BY_SESSION = "misrouted-by-session";
+    /** The rerouting topic of adjustments not keyed by their conversion (its name, less the application id and suffix). */
+    private static final String ADJUSTMENTS_BY_CONVERSION = "adjustments-by-conversion";
+    /** Where clicks and conversions, on their session's partition, meet before the rule processor. */
+    private static final String SESSION_EVENTS = "session-events";
+    /** Where adjustments, on their conversion's partition, meet before the decisions join them. */
+    private static final String ADJUSTMENTS_AT_CONVERSION = "adjustments-by-conversion-merge";
 
     private AttributionTopology() {
     }
@@ -120,58 +130,55 @@ public final class AttributionTopology {
                 topics, metrics, limit);
 
         RecordChecks checks = config.recordChecks();
-        RecordDecoder<Click> clicks = new RecordDecoder<>(serdes.click().deserializer(), checks::check);
-        RecordDecoder<Conversion> conversions = new RecordDecoder<>(serdes.conversion().deserializer(),
-                checks::check);
-        Routes clickRoutes = route(builder, topics.clicks(), "clicks", clicks, RoutingKey::of, topics, metrics);
-        Routes conversionRoutes = route(builder, topics.conversions(), "conversions", conversions, RoutingKey::of,
-                topics, metrics);
+        InputKind<Click> clicks = InputKind.event(new RecordDecoder<>(serdes.click().deserializer(), checks::check),
+                RoutingKey::of, ReroutedEvent.CLICK);
+        InputKind<Conversion> conversions = InputKind.event(
+                new RecordDecoder<>(serdes.conversion().deserializer(), checks::check), RoutingKey::of,
+                ReroutedEvent.CONVERSION);
+        // One source and one step for clicks and conversions: each goes from it straight to the rule,
+        // the dead-letter topic or the rerouting topic.
+        KStream<Object, Object> sessionInputs = route(
+                builder.stream(List.of(topics.clicks(), topics.conversions()), raw.withName("session-inputs-source")),
+                "session-inputs", Intake.byTopic(Map.of(topics.clicks(), clicks, topics.conversions(),
+                        conversions)), Route.BY_KEY, SESSION_EVENTS, MISROUTED_BY_SESSION, topics,
+                metrics);
         // One rerouting topic for both, each record tagged with its kind: the session task reads three
         // partitions, not four (see ReroutedEvent).
-        Map<String, KStream<byte[], byte[]>> atSession = clickRoutes.misrouted()
-                .mapValues(ReroutedEvent.CLICK::tag, Named.as("clicks-tag"))
-                .merge(conversionRoutes.misrouted().mapValues(ReroutedEvent.CONVERSION::tag,
-                        Named.as("conversions-tag")), Named.as("misrouted"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName(MISROUTED_BY_SESSION))
-                .split(Named.as("misrouted-"))
-                .branch((key, tagged) -> ReroutedEvent.CLICK.marks(tagged), Branched.as("clicks"))
-                // only this topology writes the topic: what is not a click is a conversion
-                .defaultBranch(Branched.as("conversions"));
-        KStream<String, SpecificRecord> sessionEvents = clickRoutes.keyed()
-                .merge(conversionRoutes.keyed(), Named.as("session-events"))
-                .merge(rerouted(untagged(atSession, "clicks"), "clicks", clicks, RoutingKey::of, topics, metrics),
-                        Named.as("clicks-by-session-merge"))
-                .merge(rerouted(untagged(atSession, "conversions"), "conversions", conversions, RoutingKey::of,
-                        topics, metrics), Named.as("conversions-by-session-merge"));
+        KStream<Object, Object> reroutedSessionInputs = route(
+                rerouted(sessionInputs, MISROUTED_BY_SESSION, limit), "session-rerouted",
+                Intake.byTag(clicks, conversions), Route.TO_PROCESSOR, SESSION_EVENTS,
+                null, topics, metrics);
+        KStream<String, SpecificRecord> sessionEvents = forwardedAs(sessionInputs.merge(reroutedSessionInputs,
+                Named.as(SESSION_EVENTS)));
 
         addSessionStores(builder, config);
-        // Decisions are encoded here, once, for their outcome topic, and travel to the ledger as
-        // bytes with their usage contributions: only the ledger's accepted decisions are counted.
+        // Decisions are encoded by the rule processor, once, for their outcome topic, and travel to the
+        // ledger as bytes with their usage contributions: only the ledger's accepted decisions are counted.
         boolean usageFigures = config.usage().figures();
-        KStream<String, LedgerInput> decided = sessionEvents
-                .process(() -> new AttributionProcessor(config, index, terms, metrics), Named.as("attribution"),
-                        StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
+        KStream<String, LedgerInput.Decided> decided = sessionEvents
+                .process(() -> new AttributionProcessor(config, index, terms,
+                                DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures), metrics),
+                        Named.as("attribution"), StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
                         StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
-                .mapValues(DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures),
-                        Named.as("decisions-encode"))
-                .repartition(Repartitioned.with(Serdes.String(), limit.guard(Serdes.ByteArray()))
-                        .withName("decisions-by-conversion"))
-                .mapValues(LedgerInput.Decided::new, Named.as("decisions-to-ledger"));
-        RecordDecoder<ConversionAdjustment> adjustmentDecoder = new RecordDecoder<>(serdes.adjustment().deserializer(),
-                checks::check);
-        Routes adjustmentRoutes = route(builder, topics.adjustments(), "adjustments", adjustmentDecoder,
-                RoutingKey::of, topics, metrics);
-        KStream<byte[], byte[]> adjustmentsAtConversion = adjustmentRoutes.misrouted()
-                .repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName("adjustments-by-conversion"));
-        KStream<String, LedgerInput> adjustments = adjustmentRoutes.keyed()
-                .merge(rerouted(adjustmentsAtConversion, "adjustments", adjustmentDecoder, RoutingKey::of, topics,
-                        metrics), Named.as("adjustments-by-conversion-merge"))
-                .mapValues(a -> new LedgerInput.Adjusted((ConversionAdjustment) a), Named.as("adjustments-to-ledger"));
+                .repartition(Repartitioned.with(Serdes.String(), limit.guard(LedgerInput.Decided.SERDE))
+                        .withName("decisions-by-conversion"));
+        InputKind<ConversionAdjustment> adjustment = InputKind.event(
+                new RecordDecoder<>(serdes.adjustment().deserializer(), checks::check), RoutingKey::of, null)
+                .takenAs(LedgerInput.Adjusted::new);
+        KStream<Object, Object> adjustmentInputs = route(
+                builder.stream(topics.adjustments(), raw.withName("adjustments-source")), "adjustments",
+                Intake.of(adjustment), Route.BY_KEY, ADJUSTMENTS_AT_CONVERSION,
+                ADJUSTMENTS_BY_CONVERSION, topics, metrics);
+        KStream<Object, Object> reroutedAdjustments = route(
+                rerouted(adjustmentInputs, ADJUSTMENTS_BY_CONVERSION, limit), "adjustments-rerouted",
+                Intake.of(adjustment), Route.TO_PROCESSOR, ADJUSTMENTS_AT_CONVERSION, null,
+                topics, metrics);
+        KStream<String, LedgerInput> adjustments = forwardedAs(adjustmentInputs.merge(reroutedAdjustments,
+                Named.as(ADJUSTMENTS_AT_CONVERSION)));
 
         addLedgerStores(builder, config);
-        KStream<String, LedgerOutput> written = decided.merge(adjustments, Named.as("ledger-inputs"))
+        // Decisions merged last: theirs is the busy path, and it passes one merge node, not two.
+        KStream<String, LedgerOutput> written = adjustments.merge(forwardedAs(decided), Named.as("ledger-inputs"))
                 .process(() -> new LedgerProcessor(config.adjustments(), config.adjustmentWait(), topics,
                         serdes.adjustmentDecision().serializer(), metrics), Named.as("decision-ledger"),
                         StoreNames.DECISION_LEDGER, StoreNames.SEEN_ADJUSTMENTS, StoreNames.HELD_ADJUSTMENTS,
@@ -207,10 +214,11 @@ public final class AttributionTopology {
                 .defaultBranch(Branched.as("definitions"));
         definitions.get(name + "-tombstones").to(validated,
                 Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-tombstones-sink"));
-        decode(definitions.get(name + "-definitions"), name, decoder, d -> null, true, topics, metrics)
-                .mapValues(Decoded::raw, Named.as(name + "-valid-bytes"))
-                .to(validated, Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
-                        .withName(name + "-valid-sink"));
+        KStream<byte[], byte[]> valid = forwardedAs(route(definitions.get(name + "-definitions"), name,
+                Intake.of(InputKind.definition(decoder)), Route.AS_RECEIVED,
+                name + "-valid-sink", null, topics, metrics));
+        valid.to(validated, Produced.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
+                .withName(name + "-valid-sink"));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
                         Serdes.ByteArray(), Serdes.ByteArray()).withLoggingDisabled(),
@@ -259,58 +267,44 @@ public final class AttributionTopology {
     }
 
     /**
-     * One input's good records: those keyed by their routing key (a session, or a conversion for
-     * adjustments), already on its partition, and the others as the bytes received (nothing is
-     * re-encoded), keyed by it for a rerouting topic.
+     * One input's decode-and-route step, a {@link RouteProcessor} with its dead-letter sink: its good
+     * records go to the node named {@code good}, or to the {@code rerouting} topic (null: none) that
+     * the caller makes of the stream returned.
      */
-    private record Routes(KStream<String, SpecificRecord> keyed, KStream<byte[], byte[]> misrouted) {
-    }
-
-    /** Decodes one input topic, sends bad records to the dead-letter topic, and routes the good ones. */
-    private static <T extends SpecificRecord> Routes route(
-            StreamsBuilder builder, String topic, String name, RecordDecoder<T> decoder,
-            Function<T, String> routingKey, Topics topics, AttributionMetrics metrics) {
-        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
-        KStream<byte[], Decoded> decoded = decode(builder.stream(topic, raw.withName(name + "-source")), name,
-                decoder, routingKey, false, topics, metrics);
-        Map<String, KStream<byte[], Decoded>> routes = decoded.split(Named.as(name + "-"))
-                .branch((key, d) -> d.keyedBy(key), Branched.as("keyed"))
-                .defaultBranch(Branched.as("rekeyed"));
-        KStream<String, SpecificRecord> keyed = routes.get(name + "-keyed")
-                .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-keyed-value"));
-        KStream<byte[], byte[]> misrouted = routes.get(name + "-rekeyed")
-                .map((key, d) -> KeyValue.pair(d.routingKey().getBytes(StandardCharsets.UTF_8), d.raw()),
-                        Named.as(name + "-to-routing-key"));
-        return new Routes(keyed, misrouted);
+    private static KStream<Object, Object> route(KStream<byte[], byte[]> input, String name,
+                                                 Intake intake, Route way, String good,
+                                                 String rerouting, Topics topics, AttributionMetrics metrics) {
+        // The DSL names a repartition topic's first node so: the step forwards to it by that name.
+        RouteProcessor.Children children = new RouteProcessor.Children(name + "-dlq-sink", good,
+                rerouting == null ? null : rerouting + "-repartition-filter");
+        KStream<Object, Object> routed = input.process(() -> new RouteProcessor(intake, way, children, metrics),
+                Named.as(name + "-route"));
+        KStream<byte[], byte[]> deadLetters = forwardedAs(routed);
+        deadLetters.to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName(children.deadLetters()));
+        return routed;
     }
 
     /**
-     * Rerouted records, on their routing key's partition now, decoded again from the bytes received:
-     * one that fails now (a schema id the registry no longer has, a check against the clock) goes to
-     * the dead-letter topic as on the first read.
+     * The records a route step sends to its rerouting topic {@code name}, read back on their routing
+     * key's partition as the bytes received: the next step decodes and checks them again, and one that
+     * fails now (a schema id the registry no longer has, a check against the clock) goes to the
+     * dead-letter topic as on the first read.
      */
-    private static <T extends SpecificRecord> KStream<String, SpecificRecord> rerouted(
-            KStream<byte[], byte[]> rerouted, String name, RecordDecoder<T> decoder, Function<T, String> routingKey,
-            Topics topics, AttributionMetrics metrics) {
-        return decode(rerouted, name + "-rerouted", decoder, routingKey, false, topics, metrics)
-                .map((key, d) -> KeyValue.pair(d.routingKey(), d.value()), Named.as(name + "-rekeyed-value"));
+    private static KStream<byte[], byte[]> rerouted(KStream<Object, Object> routed, String name, ProducerLimit limit) {
+        KStream<byte[], byte[]> misrouted = forwardedAs(routed);
+        return misrouted.repartition(Repartitioned.with(Serdes.ByteArray(), limit.guard(Serdes.ByteArray()))
+                .withName(name));
     }
 
-    /** The rerouted records of one kind ({@code clicks} or {@code conversions}), as the bytes received. */
-    private static KStream<byte[], byte[]> untagged(Map<String, KStream<byte[], byte[]>> atSession, String name) {
-        return atSession.get("misrouted-" + name).mapValues(ReroutedEvent::received, Named.as(name + "-untag"));
-    }
-
-    private static <T extends SpecificRecord> KStream<byte[], Decoded> decode(
-            KStream<byte[], byte[]> input, String name, RecordDecoder<T> decoder, Function<T, String> routingKey,
-            boolean requireKey, Topics topics, AttributionMetrics metrics) {
-        KStream<byte[], Decoded> decoded = input.processValues(
-                () -> new DecodeProcessor<>(decoder, routingKey, metrics, requireKey), Named.as(name + "-decode"));
-        decoded.filter((key, d) -> d.failed(), Named.as(name + "-bad"))
-                .mapValues(Decoded::raw, Named.as(name + "-bad-bytes"))
-                .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName(name + "-dlq-sink"));
-        return decoded.filterNot((key, d) -> d.failed(), Named.as(name + "-good"));
+    /**
+     * A stream as the node after it takes it: a route step forwards to each child records of that
+     * child's types, and the ledger takes decisions as its inputs, which the DSL's one invariant type
+     * per stream cannot say. Nothing is done to the records.
+     */
+    @SuppressWarnings("unchecked")
+    private static <K, V> KStream<K, V> forwardedAs(KStream<?, ?> stream) {
+        return (KStream<K, V>) stream;
     }
 
     private static void addLedgerStores(StreamsBuilder builder, AttributionConfig config) {

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.kstream.ValueMapper;
 import org.promoattribution.config.Topics;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.state.LedgerEntry;
@@ -26,16 +26,16 @@ import org.promoattribution.usage.UsageContribution;
 record DecisionTransfer(String programId, LedgerEntry entry, List<UsageContribution> usage, byte[] wire) {
 
     /**
-     * The session side's step: encodes each decision for its outcome topic and wraps it, with its
-     * usage contributions when the figures are kept.
+     * The session side's step, taken in the attribution processor's forward: encodes each decision
+     * for its outcome topic and wraps it, with its usage contributions when the figures are kept.
      */
-    static ValueMapper<DecidedConversion, byte[]> encoder(Serializer<AttributionDecision> serializer, Topics topics,
-                                                          boolean withUsage) {
+    static Function<DecidedConversion, LedgerInput.Decided> encoder(Serializer<AttributionDecision> serializer,
+                                                                   Topics topics, boolean withUsage) {
         return decided -> {
             AttributionDecision decision = decided.decision();
-            return encode(decision.getProgramId(), LedgerEntry.of(decision, decided.commissionFlat()),
-                    withUsage ? decided.usage() : List.of(),
-                    serializer.serialize(topics.forOutcome(decision.getOutcome()), decision));
+            return new LedgerInput.Decided(encode(decision.getProgramId(),
+                    LedgerEntry.of(decision, decided.commissionFlat()), withUsage ? decided.usage() : List.of(),
+                    serializer.serialize(topics.forOutcome(decision.getOutcome()), decision)));
         };
     }
 

@@ -34,9 +34,9 @@ enum ReroutedEvent {
         return tagged;
     }
 
-    /** Whether {@code tagged} is a record of this kind. */
-    boolean marks(byte[] tagged) {
-        return tagged != null && tagged.length > 0 && tagged[0] == prefix;
+    /** The kind {@code tagged} is: only this topology writes the topic, so what is not a click is a conversion. */
+    static ReroutedEvent of(byte[] tagged) {
+        return tagged != null && tagged.length > 0 && tagged[0] == CLICK.prefix ? CLICK : CONVERSION;
     }
 
     /** The bytes as received, without the prefix. */
