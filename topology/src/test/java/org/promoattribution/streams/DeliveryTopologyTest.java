@@ -673,6 +673,25 @@ class DeliveryTopologyTest {
         }
 
         @Test
+        void aSessionForgottenWhenIdleStartsAfreshWhenClickedAgain() {
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
+            pipeline.clicks(first, click("c2", "s1", "news", "2026-06-01T00:01:00Z"));
+            pipeline.advanceWallClock(Duration.ofHours(25).plusMinutes(1)); // idle 25 h: swept
+            assertThat(storedClicks()).isZero();
+            pipeline.clicks(first); // no longer held: stored again, in a session that holds nothing else
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isZero();
+            assertThat(storedClicks()).isEqualTo(1);
+            assertThat(heldClickIds()).isEqualTo(1);
+            pipeline.codes(exact("pc-1", "NEWS", "news", CreditPolicy.IF_INVOLVED))
+                    .conversions(conversion("o1", "s1", "2026-06-01T00:05:00Z", "NEWS"));
+            AttributionDecision decision = pipeline.decision(); // news's click went with the session
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
+            assertThat(decision.getClickId()).isEqualTo("c1");
+        }
+
+        @Test
         void aSessionEntryFromBeforeTheLastSeenTimeWasKeptIsForgottenOnlyAfterARetentionOfIdleness() {
             pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
                     "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
