@@ -84,7 +84,7 @@ public final class ClickHistoryStore {
         // SPEC "Limits": a session that holds the bound first forgets down to 9/10 of it, among the
         // clicks it holds; the arriving click is stored after, so it is never forgotten for itself.
         int[] hashes = state.idHashes;
-        Map<String, Integer> partners = state.partners;
+        PartnerCounts partners = state.partners;
         int count = state.count;
         long oldest = state.oldestTimestamp;
         int byWindow = 0;
@@ -117,12 +117,12 @@ public final class ClickHistoryStore {
             inWindow.removeAll(overBound);
             oldest = inWindow.isEmpty() ? Long.MAX_VALUE : SessionKey.timestampOf(inWindow.get(0).key);
             hashes = SessionEntry.without(hashes, deleteAll(dropped));
-            dropped.forEach(kv -> SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), -1));
+            dropped.forEach(kv -> partners.count(ClickEntry.partnerIdOf(kv.value), -1));
             count -= byWindow + byBound;
         }
         clicks.put(arrivingKey, ClickEntry.encode(clickId, partnerId));
         hashes = SessionEntry.with(hashes, idHash);
-        SessionEntry.count(partners, partnerId, 1);
+        partners.count(partnerId, 1);
         count++;
         oldest = Math.min(oldest, time);
         SessionEntry updated = new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs, hashes,
@@ -147,11 +147,11 @@ public final class ClickHistoryStore {
     /** The entry with the hashes and partners of the session's clicks, read from them. */
     private SessionEntry withClicksRead(SessionKey session, SessionEntry entry) {
         List<Integer> hashes = new ArrayList<>();
-        Map<String, Integer> partners = new HashMap<>();
+        PartnerCounts partners = new PartnerCounts();
         try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
             it.forEachRemaining(kv -> {
                 hashes.add(SessionEntry.hash(ClickEntry.clickIdOf(kv.value)));
-                SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), 1);
+                partners.count(ClickEntry.partnerIdOf(kv.value), 1);
             });
         }
         return entry.withClicks(hashes.stream().mapToInt(Integer::intValue).toArray(), partners);
