@@ -159,7 +159,7 @@ final class BenchResults {
 
     /** {@link #attributionVs} in each round that has both, in round order. */
     List<Double> attributionVsByRound(String contender, Guarantee guarantee) {
-        return roundRatios(mainOf(ATTRIBUTION), mainOf(contender), guarantee, Throughput::recordsPerSecond);
+        return attributionVsByRound(contender, guarantee, Throughput::recordsPerSecond);
     }
 
     /**
@@ -171,7 +171,19 @@ final class BenchResults {
     }
 
     List<Double> attributionCpuVsByRound(String contender, Guarantee guarantee) {
-        return roundRatios(mainOf(ATTRIBUTION), mainOf(contender), guarantee, Throughput::recordsPerCpuSecond);
+        return attributionVsByRound(contender, guarantee, Throughput::recordsPerCpuSecond);
+    }
+
+    /**
+     * Attribution over another contender by any {@code rate} (e.g. in the runs' steady middle,
+     * {@link SteadyWindow}), median of the rounds.
+     */
+    double attributionVs(String contender, Guarantee guarantee, ToDoubleFunction<Throughput> rate) {
+        return median(attributionVsByRound(contender, guarantee, rate));
+    }
+
+    List<Double> attributionVsByRound(String contender, Guarantee guarantee, ToDoubleFunction<Throughput> rate) {
+        return roundRatios(mainOf(ATTRIBUTION), mainOf(contender), guarantee, rate);
     }
 
     private static Predicate<Throughput> mainOf(String contender) {
@@ -261,10 +273,20 @@ final class BenchResults {
         figures.put("attribution_vs_streams_passthrough_cpu", attributionCpuVs(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2));
         figures.put("attribution_vs_streams_passthrough_cpu_by_round",
                 attributionCpuVsByRound(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2));
+        figures.put("attribution_vs_streams_passthrough_steady",
+                attributionVs(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, Throughput::steadyRecordsPerSecond));
+        figures.put("attribution_vs_streams_passthrough_steady_by_round",
+                attributionVsByRound(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, Throughput::steadyRecordsPerSecond));
+        figures.put("attribution_vs_streams_passthrough_steady_cpu",
+                attributionVs(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, Throughput::steadyRecordsPerCpuSecond));
+        figures.put("attribution_vs_streams_passthrough_steady_cpu_by_round",
+                attributionVsByRound(PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2, Throughput::steadyRecordsPerCpuSecond));
         figures.put("attribution_vs_raw_clients", attributionVs(RAW, Guarantee.EXACTLY_ONCE_V2));
         figures.put("attribution_vs_streams_passthrough_alos", attributionVs(PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
         figures.put("attribution_vs_raw_clients_alos", attributionVs(RAW, Guarantee.AT_LEAST_ONCE));
         figures.put("usage_figures_vs_without", attributionVs(ATTRIBUTION_WITHOUT_USAGE, Guarantee.EXACTLY_ONCE_V2));
+        figures.put("usage_figures_vs_without_steady_cpu", attributionVs(ATTRIBUTION_WITHOUT_USAGE,
+                Guarantee.EXACTLY_ONCE_V2, Throughput::steadyRecordsPerCpuSecond));
         figures.put("p99_ms_at_half_load", p99AtHalfLoad());
         figures.put("regex_10k_vs_10", lastOverFirst(regex));
         figures.put("history_1000_vs_1", lastOverFirst(history));
@@ -288,6 +310,8 @@ final class BenchResults {
             figures.put(prefix + "_records_per_s", t.recordsPerSecond());
             figures.put(prefix + "_mb_per_s", t.megabytesPerSecond());
             figures.put(prefix + "_cpu_us_per_record", t.cpuMicrosPerRecord());
+            figures.put(prefix + "_steady_records_per_s", t.steadyRecordsPerSecond());
+            figures.put(prefix + "_steady_cpu_us_per_record", t.steadyCpuMicrosPerRecord());
         }
         for (Latency l : latencies) {
             String prefix = l.contender() + "_" + l.guarantee().label() + "_latency";

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.promoattribution.config.AttributionConfig;
 import org.promoattribution.load.TopicReader;
@@ -31,16 +32,17 @@ final class OutputWatch implements AutoCloseable {
     /**
      * @param sentAt        conversionId to the wall-clock ms it was sent; empty for a throughput run
      * @param conversionIds the conversion an output record stands for
+     * @param progress      told the count of records seen so far, after each one
      */
     OutputWatch(AttributionConfig config, List<String> topics, long expected, Map<String, Long> sentAt,
-                Function<ConsumerRecord<byte[], byte[]>, String> conversionIds) {
+                Function<ConsumerRecord<byte[], byte[]>, String> conversionIds, LongConsumer progress) {
         reader = TopicReader.open(config, topics, true);
-        result = CompletableFuture.supplyAsync(() -> watch(expected, sentAt, conversionIds),
+        result = CompletableFuture.supplyAsync(() -> watch(expected, sentAt, conversionIds, progress),
                 runnable -> new Thread(runnable, "bench-output-watch").start());
     }
 
     private Observed watch(long expected, Map<String, Long> sentAt,
-                           Function<ConsumerRecord<byte[], byte[]>, String> conversionIds) {
+                           Function<ConsumerRecord<byte[], byte[]>, String> conversionIds, LongConsumer progress) {
         long[] latencies = new long[(int) Math.min(expected, Integer.MAX_VALUE)];
         Set<String> seen = new HashSet<>();
         long[] state = new long[3]; // records, last nanos, latencies taken
@@ -48,6 +50,7 @@ final class OutputWatch implements AutoCloseable {
             long now = System.currentTimeMillis();
             state[0]++;
             state[1] = System.nanoTime();
+            progress.accept(state[0]);
             if (!sentAt.isEmpty()) {
                 String id = conversionIds.apply(record);
                 Long sent = id == null ? null : sentAt.get(id);

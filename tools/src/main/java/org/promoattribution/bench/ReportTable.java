@@ -13,11 +13,11 @@ final class ReportTable {
     static void print(PrintWriter out, RunContext context, BenchResults results) {
         out.printf("%nbench (%s) on %s, %d cores, load average %.2f at start%n%n", context.mode(), context.cluster(),
                 context.cores(), context.loadAverageAtStart());
-        out.printf("%-22s %-6s %10s %8s %10s %9s %9s %9s %9s%n", "contender", "guar.", "records/s", "MB/s",
-                "CPU us/rec", "rate/s", "p50 ms", "p99 ms", "max ms");
+        out.printf("%-22s %-6s %10s %8s %10s %10s %9s %9s %9s %9s%n", "contender", "guar.", "records/s", "MB/s",
+                "CPU us/rec", "mid us/rec", "rate/s", "p50 ms", "p99 ms", "max ms");
         for (Throughput t : results.main()) {
-            out.printf("%-22s %-6s %,10.0f %8.2f %10.1f", label(t.contender()), t.guarantee().label(),
-                    t.recordsPerSecond(), t.megabytesPerSecond(), t.cpuMicrosPerRecord());
+            out.printf("%-22s %-6s %,10.0f %8.2f %10.1f %10.1f", label(t.contender()), t.guarantee().label(),
+                    t.recordsPerSecond(), t.megabytesPerSecond(), t.cpuMicrosPerRecord(), t.steadyCpuMicrosPerRecord());
             results.latency(t.contender(), t.guarantee()).ifPresentOrElse(
                     l -> out.printf(" %,9.0f %9d %9d %9d%n", l.targetRate(), l.p50(), l.p99(), l.max()),
                     () -> out.printf("%n"));
@@ -34,6 +34,13 @@ final class ReportTable {
                 results.attributionCpuVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2),
                 rounds(results.attributionCpuVsByRound(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2)),
                 results.attributionCpuVs(BenchResults.PASSTHROUGH, Guarantee.AT_LEAST_ONCE));
+        out.printf("  in the runs' steady middle (10-90 %% of outputs): %.2f by records/s, %.2f by CPU (EOS; by round %s)%n",
+                results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2,
+                        Throughput::steadyRecordsPerSecond),
+                results.attributionVs(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2,
+                        Throughput::steadyRecordsPerCpuSecond),
+                rounds(results.attributionVsByRound(BenchResults.PASSTHROUGH, Guarantee.EXACTLY_ONCE_V2,
+                        Throughput::steadyRecordsPerCpuSecond)));
         out.printf("attribution / raw clients A:  %.2f (EOS), %.2f (ALOS)%n",
                 results.attributionVs(BenchResults.RAW, Guarantee.EXACTLY_ONCE_V2),
                 results.attributionVs(BenchResults.RAW, Guarantee.AT_LEAST_ONCE));

@@ -61,6 +61,8 @@ final class ResultsJson {
             row.put("records_per_s", t.recordsPerSecond());
             row.put("mb_per_s", t.megabytesPerSecond());
             row.put("cpu_us_per_record", t.cpuMicrosPerRecord());
+            row.put("steady_records_per_s", t.steadyRecordsPerSecond());
+            row.put("steady_cpu_us_per_record", t.steadyCpuMicrosPerRecord());
             if (t.storedClicks() > 0) {
                 row.put("state_bytes", t.stateBytes());
                 row.put("stored_clicks", t.storedClicks());

@@ -14,9 +14,17 @@ import java.util.List;
  * @param storedClicks clicks kept in the click history (attribution only, else 0)
  * @param ledgerBytes  the decision ledger's store on disk after close (attribution only, else 0)
  * @param decisions    decisions the ledger remembers (attribution only, else 0)
+ * @param steady       the run's middle ({@link SteadyWindow}); null when not measured
  */
 record Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
-                  long cpuNanos, long stateBytes, long storedClicks, long ledgerBytes, long decisions) {
+                  long cpuNanos, long stateBytes, long storedClicks, long ledgerBytes, long decisions,
+                  SteadyWindow.Steady steady) {
+
+    Throughput(String scenario, String contender, Guarantee guarantee, long records, long bytes, double seconds,
+               long cpuNanos, long stateBytes, long storedClicks, long ledgerBytes, long decisions) {
+        this(scenario, contender, guarantee, records, bytes, seconds, cpuNanos, stateBytes, storedClicks, ledgerBytes,
+                decisions, null);
+    }
 
     /** The run with the median rate (of an even number, the slower of the middle two). */
     static Throughput median(List<Throughput> runs) {
@@ -36,6 +44,22 @@ record Throughput(String scenario, String contender, Guarantee guarantee, long r
     /** Microseconds of processing-thread CPU per record. */
     double cpuMicrosPerRecord() {
         return cpuNanos / 1e3 / records;
+    }
+
+    /** Records per second in the run's middle; NaN when not measured. */
+    double steadyRecordsPerSecond() {
+        return steady == null ? Double.NaN : records * steady.share() / steady.seconds();
+    }
+
+    /** Records per processing-thread CPU second in the run's middle; NaN when not measured. */
+    double steadyRecordsPerCpuSecond() {
+        return steady == null || steady.cpuNanos() == 0 ? Double.NaN
+                : records * steady.share() / (steady.cpuNanos() / 1e9);
+    }
+
+    /** Microseconds of processing-thread CPU per record in the run's middle; NaN when not measured. */
+    double steadyCpuMicrosPerRecord() {
+        return steady == null ? Double.NaN : steady.cpuNanos() / 1e3 / (records * steady.share());
     }
 
     double megabytesPerSecond() {

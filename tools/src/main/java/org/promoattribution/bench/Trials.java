@@ -43,9 +43,12 @@ final class Trials {
             long ready;
             long done;
             long cpuNanos;
-            try (OutputWatch watch = new OutputWatch(run.config(), contender.outputTopics(run),
-                    contender.expectedOutputs(workload.totals()), Map.of(), r -> null);
+            long expected = contender.expectedOutputs(workload.totals());
+            SteadyWindow window = new SteadyWindow(expected);
+            try (OutputWatch watch = new OutputWatch(run.config(), contender.outputTopics(run), expected, Map.of(),
+                    r -> null, window::seen);
                  Contender.Running running = contender.start(run, serdes)) {
+                window.measuring(running::cpuNanos);
                 ready = running.awaitReady();
                 long cpuAtReady = running.cpuNanos();
                 done = Math.max(watch.await().lastNanos(), running.awaitInputsRead());
@@ -55,7 +58,7 @@ final class Trials {
             return new Throughput(workload.scenario().name(), contender.name(), guarantee, workload.records(),
                     workload.bytes(), seconds, cpuNanos, StateSize.rocksDbBytes(stateDir),
                     contender.storedClicks(workload.totals()), StateSize.storeBytes(stateDir, StoreNames.DECISION_LEDGER),
-                    contender.rememberedDecisions(workload.totals()));
+                    contender.rememberedDecisions(workload.totals()), window.result());
         } finally {
             StateSize.delete(stateDir);
         }
@@ -76,7 +79,7 @@ final class Trials {
             long expected = contender.expectedOutputs(scenario.totals());
             OutputWatch.Observed observed;
             try (OutputWatch watch = new OutputWatch(run.config(), contender.outputTopics(run), expected, sentAt,
-                    r -> contender.conversionId(r, serdes));
+                    r -> contender.conversionId(r, serdes), seen -> { });
                  Contender.Running running = contender.start(run, serdes)) {
                 running.awaitReady();
                 writer.pace(scenario, inputs, rate, (long) (clicks * EVENTS_PER_CLICK * WARMUP_SHARE), sentAt);

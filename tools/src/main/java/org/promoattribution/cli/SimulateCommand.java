@@ -83,8 +83,9 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (!"-".equals(input) && !Files.isReadable(Path.of(input))) {
-            throw new ParameterException(spec.commandLine(), "cannot read the input file " + input);
+        if (!"-".equals(input) && (!Files.isReadable(Path.of(input)) || Files.isDirectory(Path.of(input)))) {
+            throw new ParameterException(spec.commandLine(), "cannot read the input file " + input
+                    + (Files.isDirectory(Path.of(input)) ? ": it is a directory" : ""));
         }
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson json = new DecisionJson(mapper, full);
@@ -110,16 +111,27 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads --now as the event timestamps are read: to the millisecond, within epoch milliseconds. */
+    /**
+     * Reads --now as the event timestamps are read, to the millisecond, from 1970 to the end of
+     * 9999: the run's clock stamps its state files, which take no time before 1970, and
+     * Kafka Streams adds intervals to it that must not overflow.
+     */
     static final class NowConverter implements ITypeConverter<Instant> {
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
         @Override
         public Instant convert(String value) {
+            Instant now;
             try {
-                return Instants.parse(value);
+                now = Instants.parse(value);
             } catch (DateTimeException | ArithmeticException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant within the range of "
-                        + "epoch milliseconds, such as 2026-06-01T10:00:00Z");
+                now = null;
             }
+            if (now == null || now.isBefore(Instant.EPOCH) || now.isAfter(LATEST)) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant from "
+                        + "1970-01-01T00:00:00Z to " + LATEST + ", such as 2026-06-01T10:00:00Z");
+            }
+            return now;
         }
     }
 }

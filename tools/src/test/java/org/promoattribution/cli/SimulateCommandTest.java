@@ -244,6 +244,35 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aDirectoryAsTheInputFileIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertThat(simulate(err, "simulate", dir.toString()).exitCode()).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read the input file", "it is a directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aNowBefore1970OrPast9999IsAUsageError_theLastMillisecondOf9999Runs() throws IOException {
+        String events = file(NEXT_EVENT);
+        for (String now : List.of("+292278994-08-17T07:12:55.807Z", "+10000-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z")) {
+            StringWriter err = new StringWriter();
+            assertThat(simulate(err, "simulate", "--now", now, events).exitCode()).as(now).isEqualTo(2);
+            assertThat(err.toString()).contains("from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(simulate("simulate", "--now", "9999-12-31T23:59:59.999Z", events).exitCode()).isZero();
+    }
+
+    /** Found by a hostile review: the decision-time metric overflowed nanoseconds and lost the order. */
+    @Test
+    void aDecisionCenturiesAfterItsOrder_isStillDecided() throws IOException {
+        String events = file(NEXT_EVENT);
+        assertThat(simulate("simulate", "--now", "2400-01-01T00:00:00Z", events).lines()).hasSize(1)
+                .allSatisfy(line -> assertThat(line).contains("\"conversionId\":\"next\"", "UNATTRIBUTED"));
+        assertThat(simulate("simulate", "--now", "2026-06-10T00:00:00Z", "--decision-delay", "P80000D", events).lines())
+                .hasSize(1).allSatisfy(line -> assertThat(line).contains("\"conversionId\":\"next\"", "UNATTRIBUTED"));
+    }
+
+    @Test
     void aBadOrMistypedSettingIsAUsageErrorNamingIt() throws IOException {
         String events = file(NEXT_EVENT);
         Path config = Files.writeString(dir.resolve("bad.properties"), "lock.period=P2M\n");

@@ -15,6 +15,7 @@ import org.promoattribution.deadletter.DeadLetterReason;
 
 /** The pipeline's own meters; Kafka Streams' metrics are bound beside them by the runner. */
 public final class AttributionMetrics {
+    private static final Duration LONGEST_LAG = Duration.ofNanos(Long.MAX_VALUE);
     private final MeterRegistry registry;
     private final Timer decisionLag;
     private final RecentActivity recent = new RecentActivity();
@@ -40,7 +41,8 @@ public final class AttributionMetrics {
         registry.counter("attribution.decisions", "outcome", outcome.name(), "reason", reason.name()).increment();
         recent.decision(outcome, partnerId, wallMs);
         if (!lag.isNegative()) {
-            decisionLag.record(lag);
+            // A timer counts nanoseconds: a lag past 292 years (a clock set centuries ahead) counts as that.
+            decisionLag.record(lag.compareTo(LONGEST_LAG) > 0 ? LONGEST_LAG : lag);
         }
     }
 
