@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A click log held in a list: for tests and benchmarks. */
+/** A click log held in a list: for tests and benchmarks, and for clicks another log has listed already. */
 public final class ListClickLog implements ClickLog {
     private final List<TrackedClick> latestFirst;
 
@@ -17,6 +17,15 @@ public final class ListClickLog implements ClickLog {
         Collections.reverse(sorted); // latest arrival first; the stable sort keeps it first among equal timestamps
         sorted.sort(Comparator.comparing(TrackedClick::timestamp).reversed());
         this.latestFirst = List.copyOf(sorted);
+    }
+
+    private ListClickLog(List<TrackedClick> latestFirst, Void inOrder) {
+        this.latestFirst = List.copyOf(latestFirst);
+    }
+
+    /** @param latestFirst clicks in rule 2's order already, as {@link #latestFirst(Instant, Instant)} lists them */
+    public static ListClickLog ofLatestFirst(List<TrackedClick> latestFirst) {
+        return new ListClickLog(latestFirst, null);
     }
 
     @Override

@@ -26,10 +26,12 @@ import org.promoattribution.rule.TrackedClick;
  * ({@link SessionEntry}, in a cached store) keeps the session's clock, its count and the hashes of
  * its clicks' ids: a click costs one RocksDB write (the click) and one cached update, and a click
  * delivered again (SPEC rule 7: same program, session and id) is found without reading the store.
+ * The entries of the sessions heard of last are also kept decoded ({@link DecodedSessions}).
  */
 public final class ClickHistoryStore {
     private final KeyValueStore<Bytes, byte[]> clicks;
     private final KeyValueStore<Bytes, byte[]> sessions;
+    private final DecodedSessions decoded = new DecodedSessions();
     private Bytes sweepCursor;
 
     public ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions) {
@@ -56,25 +58,33 @@ public final class ClickHistoryStore {
      */
     public Appended append(SessionKey session, String clickId, String partnerId, Instant timestamp,
                     Duration retention, int maxClicks, long wallNowMs) {
-        SessionEntry state = SessionEntry.read(sessions.get(session.prefixBytes()));
+        Bytes key = session.prefixBytes();
+        // Taken out while it changes (its partner counts change in place): should a write below fail,
+        // the next click reads the entry from the store, which is the truth.
+        SessionEntry state = decoded.take(key);
+        if (state == null) {
+            state = SessionEntry.read(sessions.get(key));
+        }
         if (!state.known) {
             state = withClicksRead(session, state); // an entry of an earlier layout: once per session
         }
         int idHash = SessionEntry.hash(clickId);
         if (state.mayHold(idHash) && holds(session, clickId)) {
+            decoded.keep(key, state);
             return Appended.DUPLICATE;
         }
         long time = timestamp.toEpochMilli();
         long latest = Math.max(state.latestTimestamp, time);
         long cutoff = latest - retention.toMillis();
         if (time < cutoff) {
+            decoded.keep(key, state);
             return new Appended(false, false, 0, 0); // too old to count for any conversion of the session still to come
         }
         Bytes arrivingKey = session.clickKey(time, state.nextArrival);
         // SPEC "Limits": a session that holds the bound first forgets down to 9/10 of it, among the
         // clicks it holds; the arriving click is stored after, so it is never forgotten for itself.
         int[] hashes = state.idHashes;
-        Map<String, Integer> partners = state.partners;
+        PartnerCounts partners = state.partners;
         int count = state.count;
         long oldest = state.oldestTimestamp;
         int byWindow = 0;
@@ -107,16 +117,18 @@ public final class ClickHistoryStore {
             inWindow.removeAll(overBound);
             oldest = inWindow.isEmpty() ? Long.MAX_VALUE : SessionKey.timestampOf(inWindow.get(0).key);
             hashes = SessionEntry.without(hashes, deleteAll(dropped));
-            dropped.forEach(kv -> SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), -1));
+            dropped.forEach(kv -> partners.count(ClickEntry.partnerIdOf(kv.value), -1));
             count -= byWindow + byBound;
         }
         clicks.put(arrivingKey, ClickEntry.encode(clickId, partnerId));
         hashes = SessionEntry.with(hashes, idHash);
-        SessionEntry.count(partners, partnerId, 1);
+        partners.count(partnerId, 1);
         count++;
         oldest = Math.min(oldest, time);
-        sessions.put(session.prefixBytes(), new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs,
-                hashes, partners, true).write());
+        SessionEntry updated = new SessionEntry(state.nextArrival + 1, count, latest, oldest, wallNowMs, hashes,
+                partners, true);
+        sessions.put(key, updated.write());
+        decoded.keep(key, updated);
         return new Appended(false, true, byWindow, byBound);
     }
 
@@ -135,11 +147,11 @@ public final class ClickHistoryStore {
     /** The entry with the hashes and partners of the session's clicks, read from them. */
     private SessionEntry withClicksRead(SessionKey session, SessionEntry entry) {
         List<Integer> hashes = new ArrayList<>();
-        Map<String, Integer> partners = new HashMap<>();
+        PartnerCounts partners = new PartnerCounts();
         try (KeyValueIterator<Bytes, byte[]> it = clicks.range(session.first(), session.last())) {
             it.forEachRemaining(kv -> {
                 hashes.add(SessionEntry.hash(ClickEntry.clickIdOf(kv.value)));
-                SessionEntry.count(partners, ClickEntry.partnerIdOf(kv.value), 1);
+                partners.count(ClickEntry.partnerIdOf(kv.value), 1);
             });
         }
         return entry.withClicks(hashes.stream().mapToInt(Integer::intValue).toArray(), partners);
@@ -177,7 +189,8 @@ public final class ClickHistoryStore {
     }
 
     public ClickLog log(SessionKey session) {
-        return new StoreClickLog(session, SessionEntry.read(sessions.get(session.prefixBytes())));
+        SessionEntry entry = decoded.get(session.prefixBytes());
+        return new StoreClickLog(session, entry != null ? entry : SessionEntry.read(sessions.get(session.prefixBytes())));
     }
 
     /**
@@ -210,6 +223,7 @@ public final class ClickHistoryStore {
                 }
                 deleted += deleteAll(all).length;
                 sessions.delete(entry.key);
+                decoded.forget(entry.key);
             }
         }
         return deleted;

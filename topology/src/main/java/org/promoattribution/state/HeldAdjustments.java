@@ -53,6 +53,9 @@ public final class HeldAdjustments {
 
     /** Hands over, in arrival order, the adjustments waiting for this conversion, and forgets them. */
     public void release(Bytes conversion, Consumer<ConversionAdjustment> apply) {
+        if (earliestArrivalMs == Long.MAX_VALUE) {
+            return; // none held: most decisions find none, and need no store read to know it
+        }
         byte[] value = store.get(conversion);
         if (value != null) {
             store.delete(conversion);

@@ -1,10 +1,7 @@
 package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The per-session entry of the {@link StoreNames#CLICK_SESSIONS} store (cached, so a busy session
@@ -33,13 +30,13 @@ final class SessionEntry {
     final long lastSeenWallMs;
     /** The hashes of the held clicks' ids (any order, one per click); empty when not {@link #known}. */
     final int[] idHashes;
-    /** Clicks held per partner; empty when not {@link #known}. */
-    final Map<String, Integer> partners;
+    /** Clicks held per partner; empty when not {@link #known}. Changed in place by the click that replaces the entry. */
+    final PartnerCounts partners;
     /** Whether the hashes and partners are kept: false for an entry of an earlier layout with clicks. */
     final boolean known;
 
     SessionEntry(long nextArrival, int count, long latestTimestamp, long oldestTimestamp, long lastSeenWallMs,
-                 int[] idHashes, Map<String, Integer> partners, boolean known) {
+                 int[] idHashes, PartnerCounts partners, boolean known) {
         this.nextArrival = nextArrival;
         this.count = count;
         this.latestTimestamp = latestTimestamp;
@@ -52,7 +49,7 @@ final class SessionEntry {
 
     static SessionEntry read(byte[] bytes) {
         if (bytes == null) {
-            return new SessionEntry(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, UNKNOWN, new int[0], new HashMap<>(), true);
+            return new SessionEntry(0, 0, Long.MIN_VALUE, Long.MAX_VALUE, UNKNOWN, new int[0], new PartnerCounts(), true);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long nextArrival = buffer.getLong();
@@ -61,19 +58,15 @@ final class SessionEntry {
         long oldest = bytes.length == WITHOUT_OLDEST ? Long.MIN_VALUE : buffer.getLong();
         long lastSeen = bytes.length <= WITHOUT_LAST_SEEN ? UNKNOWN : buffer.getLong();
         if (bytes.length <= WITHOUT_CLICKS) {
-            return new SessionEntry(nextArrival, count, latest, oldest, lastSeen, new int[0], new HashMap<>(),
+            return new SessionEntry(nextArrival, count, latest, oldest, lastSeen, new int[0], new PartnerCounts(),
                     count == 0);
         }
         int[] hashes = new int[count];
         for (int i = 0; i < count; i++) {
             hashes[i] = buffer.getInt();
         }
-        int partnerCount = buffer.getInt();
-        Map<String, Integer> partners = new HashMap<>(partnerCount * 2);
-        for (int i = 0; i < partnerCount; i++) {
-            partners.put(SessionKey.readString(buffer), buffer.getInt());
-        }
-        return new SessionEntry(nextArrival, count, latest, oldest, lastSeen, hashes, partners, true);
+        return new SessionEntry(nextArrival, count, latest, oldest, lastSeen, hashes, PartnerCounts.readFrom(buffer),
+                true);
     }
 
     /** The hash kept per click id; equal ids have equal hashes, and a match is confirmed in the history. */
@@ -92,10 +85,10 @@ final class SessionEntry {
 
     /** Whether the session may hold a click of this partner: false only when known not to. */
     boolean mayHoldPartner(String partnerId) {
-        return !known || partners.containsKey(partnerId);
+        return !known || partners.holds(partnerId);
     }
 
-    SessionEntry withClicks(int[] hashes, Map<String, Integer> partnerCounts) {
+    SessionEntry withClicks(int[] hashes, PartnerCounts partnerCounts) {
         return new SessionEntry(nextArrival, count, latestTimestamp, oldestTimestamp, lastSeenWallMs, hashes,
                 partnerCounts, true);
     }
@@ -126,36 +119,19 @@ final class SessionEntry {
         return more;
     }
 
-    /** Counts one more click of the partner, or (by -1) one less, forgetting a partner left with none. */
-    static void count(Map<String, Integer> partners, String partnerId, int change) {
-        partners.merge(partnerId, change, (a, b) -> a + b == 0 ? null : a + b);
-    }
-
     /** Written with the hashes and partners when {@link #known}, else in the earlier layout, to be completed later. */
     byte[] write() {
         if (!known) {
             return ByteBuffer.allocate(WITHOUT_CLICKS).putLong(nextArrival).putInt(count).putLong(latestTimestamp)
                     .putLong(oldestTimestamp).putLong(lastSeenWallMs).array();
         }
-        byte[][] names = new byte[partners.size()][];
-        int[] counts = new int[names.length];
-        int size = WITHOUT_CLICKS + Integer.BYTES * (idHashes.length + 1);
-        int i = 0;
-        for (Map.Entry<String, Integer> partner : partners.entrySet()) {
-            names[i] = partner.getKey().getBytes(StandardCharsets.UTF_8);
-            counts[i] = partner.getValue();
-            size += Integer.BYTES * 2 + names[i].length;
-            i++;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size).putLong(nextArrival).putInt(count).putLong(latestTimestamp)
-                .putLong(oldestTimestamp).putLong(lastSeenWallMs);
+        ByteBuffer out = ByteBuffer.allocate(WITHOUT_CLICKS + Integer.BYTES * idHashes.length + partners.encodedSize())
+                .putLong(nextArrival).putInt(count).putLong(latestTimestamp).putLong(oldestTimestamp)
+                .putLong(lastSeenWallMs);
         for (int hash : idHashes) {
             out.putInt(hash);
         }
-        out.putInt(names.length);
-        for (int p = 0; p < names.length; p++) {
-            out.putInt(names[p].length).put(names[p]).putInt(counts[p]);
-        }
+        partners.writeTo(out);
         return out.array();
     }
 }

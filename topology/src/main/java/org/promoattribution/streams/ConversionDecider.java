@@ -20,6 +20,7 @@ import org.promoattribution.rule.ClickLog;
 import org.promoattribution.rule.Commission;
 import org.promoattribution.rule.CommissionRule;
 import org.promoattribution.rule.CreditRule;
+import org.promoattribution.rule.ListClickLog;
 import org.promoattribution.rule.ReferralWindows;
 import org.promoattribution.rule.Sessions;
 import org.promoattribution.rule.TrackedClick;
@@ -59,16 +60,18 @@ final class ConversionDecider {
         // SPEC rule 9: the terms live now, read once for the whole decision.
         ProgramTerms programTerms = terms.program(conversion.getProgramId());
         ReferralWindows windows = ReferralWindows.at(programTerms, t, config.referralWindow(conversion.getProgramId()));
-        ClickHistory h = new ClickHistory(clicks, windows, t);
+        ClickHistory stored = new ClickHistory(clicks, windows, t);
+        List<TrackedClick> inWindow;
+        try (Stream<TrackedClick> listed = stored.latestFirst()) {
+            inWindow = listed.limit(Explanation.MAX_CLICKS + 1).toList(); // one more: were older ones left out?
+        }
+        // H read once from the store: when the explanation lists all of it, the rule reads the list.
+        ClickHistory h = inWindow.size() > Explanation.MAX_CLICKS ? stored
+                : new ClickHistory(ListClickLog.ofLatestFirst(inWindow), windows, t);
         Verdict verdict = CreditRule.decide(h, matches.matched());
         Commission commission = CommissionRule.of(verdict, programTerms.inForce(verdict.partnerId(), t),
                 conversion.getAmount(), conversion.getItems());
         AttributionDecision decision = toRecord(conversion, verdict, matches, commission, decidedAt);
-
-        List<TrackedClick> inWindow;
-        try (Stream<TrackedClick> listed = h.latestFirst()) {
-            inWindow = listed.limit(Explanation.MAX_CLICKS + 1).toList(); // one more: were older ones left out?
-        }
         Duration window = verdict.partnerId() == null ? windows.fallback() : windows.of(verdict.partnerId());
         return new DecidedConversion(decision, explain(conversion, window, windows.longest(), inWindow, matches),
                 CodeUsage.of(t, h, matches.matched(), verdict), commission == null ? null : commission.flat());

@@ -644,6 +644,35 @@ class DeliveryTopologyTest {
         }
 
         @Test
+        void aSessionEntryWithItsIdHashesAndPartnersAsThePreviousVersionWroteItIsRead() {
+            SessionKey session = SessionKey.of("s1", Fixtures.PROGRAM);
+            long at = Instant.parse("2026-06-01T10:00:00Z").toEpochMilli();
+            var clicks = pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_HISTORY);
+            clicks.put(session.clickKey(at, 0), ClickEntry.encode("c0", "blog"));
+            clicks.put(session.clickKey(at, 1), ClickEntry.encode("c1", "news"));
+            byte[] blog = "blog".getBytes(StandardCharsets.UTF_8);
+            byte[] news = "news".getBytes(StandardCharsets.UTF_8);
+            // next arrival, count, latest, oldest and last-seen time, each click id's hash, then the partners
+            // with their counts: the layout the previous version wrote from a hash map
+            pipeline.driver().<Bytes, byte[]>getKeyValueStore(StoreNames.CLICK_SESSIONS).put(session.prefixBytes(),
+                    ByteBuffer.allocate(Long.BYTES * 4 + Integer.BYTES * 8 + blog.length + news.length)
+                            .putLong(2).putInt(2).putLong(at).putLong(at).putLong(at)
+                            .putInt("c0".hashCode()).putInt("c1".hashCode())
+                            .putInt(2).putInt(news.length).put(news).putInt(1).putInt(blog.length).put(blog).putInt(1)
+                            .array());
+            pipeline.clicks(click("c1", "s1", "news", "2026-06-01T10:00:00Z"), // held: a duplicate
+                    click("c2", "s1", "news", "2026-06-01T10:01:00Z"));
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(1.0);
+            assertThat(storedClicks()).isEqualTo(3);
+            assertThat(heldClickIds()).isEqualTo(3);
+            pipeline.codes(exact("pc-1", "BLOG", "blog", CreditPolicy.IF_INVOLVED))
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z", "BLOG"));
+            AttributionDecision decision = pipeline.decision();
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_INVOLVED);
+            assertThat(decision.getClickId()).isEqualTo("c0");
+        }
+
+        @Test
         void aPartnerWhoseClicksHaveAllLeftTheSessionHasNoneThere() {
             pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
                     "click.retention.grace", "PT1H");
@@ -670,6 +699,25 @@ class DeliveryTopologyTest {
             assertThat(storedClicks()).isEqualTo(51);
             pipeline.advanceWallClock(Duration.ofHours(1).plusMinutes(1));
             assertThat(storedClicks()).isEqualTo(1);
+        }
+
+        @Test
+        void aSessionForgottenWhenIdleStartsAfreshWhenClickedAgain() {
+            pipeline = pipeline.replacedBy("referral.window", "P1D", "referral.window.max", "P1D",
+                    "click.retention.grace", "PT1H", "state.sweep.interval", "PT1M");
+            Click first = click("c1", "s1", "blog", "2026-06-01T00:00:00Z");
+            pipeline.clicks(first, click("c2", "s1", "news", "2026-06-01T00:01:00Z"));
+            pipeline.advanceWallClock(Duration.ofHours(25).plusMinutes(1)); // idle 25 h: swept
+            assertThat(storedClicks()).isZero();
+            pipeline.clicks(first); // no longer held: stored again, in a session that holds nothing else
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isZero();
+            assertThat(storedClicks()).isEqualTo(1);
+            assertThat(heldClickIds()).isEqualTo(1);
+            pipeline.codes(exact("pc-1", "NEWS", "news", CreditPolicy.IF_INVOLVED))
+                    .conversions(conversion("o1", "s1", "2026-06-01T00:05:00Z", "NEWS"));
+            AttributionDecision decision = pipeline.decision(); // news's click went with the session
+            assertThat(decision.getReason()).isEqualTo(Reason.PROMO_CODE_OF_OTHER_PARTNER);
+            assertThat(decision.getClickId()).isEqualTo("c1");
         }
 
         @Test
