@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big each part of a bench run is. {@link #quick()} keeps the whole run under five minutes
+ * How big each part of a bench run is. {@link #quick()} keeps the whole run near ten minutes
  * on two cores; {@link #full()} gives steadier figures.
  *
  * @param clicks           distinct clicks of the main workload (the one A, B and C all read)

@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "A reduced run: under five minutes on two cores.")
+    @Option(names = "--quick", description = "A reduced run: about ten minutes on two cores.")
     boolean quick;
 
     @Option(names = "--main-only", description = "Only the main workload under exactly-once (its rounds and "
