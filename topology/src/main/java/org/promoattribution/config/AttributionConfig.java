@@ -29,6 +29,7 @@ public record AttributionConfig(
         Map<String, Duration> referralWindowByProgram,
         Duration referralWindowMax,
         int maxClicksPerSession,
+        int inlineClicksPerSession,
         Duration clickRetentionGrace,
         Duration dedupRetention,
         Duration decisionDelay,
@@ -101,6 +102,7 @@ public record AttributionConfig(
                 windowByProgram,
                 windowMax,
                 rule.value(RuleKeys.MAX_CLICKS_PER_SESSION, values),
+                state.value(StateKeys.CLICK_INLINE_MAX, values),
                 state.value(StateKeys.CLICK_RETENTION_GRACE, values),
                 state.value(StateKeys.DEDUP_RETENTION, values),
                 delay,
@@ -150,7 +152,7 @@ public record AttributionConfig(
         copy.putAll(streams);
         copy.putIfAbsent(key, value);
         return new AttributionConfig(topics, referralWindow, referralWindowByProgram, referralWindowMax,
-                maxClicksPerSession, clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval,
+                maxClicksPerSession, inlineClicksPerSession, clickRetentionGrace, dedupRetention, decisionDelay, decisionMaxWait, sweepInterval,
                 sweepBatch, explainRetention, maxCodesPerConversion, maxItemsPerConversion, eventTimeMaxAhead, http,
                 health, adjustments, usage, codeTable, termsTable, registry, copy);
     }

@@ -61,6 +61,17 @@ public final class Parsers {
         return (key, value) -> atLeast(key, value, min, "an integer of at least " + min);
     }
 
+    /** An integer from {@code min} to {@code max}. */
+    static OwnedKeys.Parser<Integer> intBetween(int min, int max) {
+        return (key, value) -> {
+            int parsed = atLeast(key, value, min, "an integer from " + min + " to " + max);
+            if (parsed > max) {
+                throw new IllegalArgumentException(key + " must be an integer from " + min + " to " + max + ": " + value);
+            }
+            return parsed;
+        };
+    }
+
     private static int atLeast(String key, String value, int min, String expected) {
         try {
             int parsed = Integer.parseInt(value);

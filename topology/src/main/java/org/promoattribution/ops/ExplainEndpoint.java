@@ -121,12 +121,10 @@ final class ExplainEndpoint implements Endpoint {
                     + (cursor == null ? "" : "&cursor=" + Peers.segment(cursor)));
             return Response.json(answer.status(), answer.body());
         }
-        ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.CLICK_HISTORY, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
-                .withPartition(owner.partition()));
         SessionClicks.Page page;
         try {
-            page = SessionClicks.page(store, sessionId, programId, cursor, limit);
+            page = SessionClicks.page(sessionStore(StoreNames.CLICK_SESSIONS, owner.partition()),
+                    sessionStore(StoreNames.CLICK_HISTORY, owner.partition()), sessionId, programId, cursor, limit);
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(400, e.getMessage());
         }
@@ -138,6 +136,12 @@ final class ExplainEndpoint implements Endpoint {
         body.set("clicks", json.valueToTree(page.clicks()));
         body.put("next", page.next());
         return Response.json(200, body);
+    }
+
+    private ReadOnlyKeyValueStore<Bytes, byte[]> sessionStore(String name, int partition) {
+        return streams.store(StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+                .withPartition(partition));
     }
 
     /** The answer of the instance that owns what is asked about, or a 503 saying why there is none. */

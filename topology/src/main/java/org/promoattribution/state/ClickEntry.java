@@ -2,7 +2,6 @@ package org.promoattribution.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.kafka.common.utils.Bytes;
 import org.promoattribution.rule.TrackedClick;
 
@@ -22,16 +21,7 @@ public final class ClickEntry {
         return SessionKey.readString(ByteBuffer.wrap(value));
     }
 
-    static String partnerIdOf(byte[] value) {
-        ByteBuffer buffer = ByteBuffer.wrap(value);
-        SessionKey.readString(buffer);
-        return SessionKey.readString(buffer);
-    }
-
     static TrackedClick decode(Bytes key, byte[] value) {
-        ByteBuffer buffer = ByteBuffer.wrap(value);
-        String clickId = SessionKey.readString(buffer);
-        String partnerId = SessionKey.readString(buffer);
-        return new TrackedClick(clickId, partnerId, Instant.ofEpochMilli(SessionKey.timestampOf(key)));
+        return HeldClick.ofStored(key, value).tracked();
     }
 }

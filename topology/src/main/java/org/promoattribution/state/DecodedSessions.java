@@ -10,10 +10,11 @@ import org.apache.kafka.common.utils.Bytes;
  * a busy session neither looks its entry up in the store's cache (a tree of byte keys) nor decodes
  * it. Only a copy: every change is written to the store as well, and the copy is made anew with
  * each {@link ClickHistoryStore} (at every processor init, so after a restore, a rebalance or a
- * dirty close), so a crash loses nothing but this copy. Bounded by the clicks its entries hold.
+ * dirty close), so a crash loses nothing but this copy. Bounded by the clicks its entries hold (or
+ * whose hashes they hold).
  */
 final class DecodedSessions {
-    /** About a few megabytes of id hashes and partner counts per task. */
+    /** About a few megabytes of clicks, id hashes and partner counts per task. */
     static final int MAX_CLICKS = 1 << 16;
 
     private final Map<Bytes, SessionEntry> entries = new LinkedHashMap<>(1024, 0.75f, true);
@@ -48,6 +49,6 @@ final class DecodedSessions {
     }
 
     private static int weight(SessionEntry entry) {
-        return 1 + entry.idHashes.length;
+        return 1 + (entry.inline != null ? entry.inline.size() : entry.idHashes.length);
     }
 }

@@ -6,11 +6,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.promoattribution.rule.TrackedClick;
 
-/** Reads a session's tracked clicks from the {@link StoreNames#CLICK_HISTORY} store, for interactive queries. */
+/**
+ * Reads a session's tracked clicks, for interactive queries: from the {@link StoreNames#CLICK_SESSIONS}
+ * entries of a short session, which hold them, or the {@link StoreNames#CLICK_HISTORY} store.
+ */
 public final class SessionClicks {
     /** One tracked click and its program. */
     public record Entry(String programId, String clickId, String partnerId, Instant timestamp) {
@@ -30,25 +33,52 @@ public final class SessionClicks {
      *
      * @throws IllegalArgumentException when the cursor is not one of this session's (and program's)
      */
-    public static Page page(ReadOnlyKeyValueStore<Bytes, byte[]> store, String sessionId, String programId,
-                            String cursor, int limit) {
+    public static Page page(ReadOnlyKeyValueStore<Bytes, byte[]> sessions, ReadOnlyKeyValueStore<Bytes, byte[]> clicks,
+                            String sessionId, String programId, String cursor, int limit) {
         Bytes scope = programId == null ? SessionKey.sessionPrefix(sessionId)
                 : SessionKey.of(sessionId, programId).prefixBytes();
         Bytes from = cursor == null ? scope : after(clickKey(cursor, scope));
-        // The keys of a scope sort between its prefix and the prefix incremented, which no click key equals.
-        List<Entry> clicks = new ArrayList<>();
+        List<Entry> page = new ArrayList<>();
         Bytes last = null;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(from, Bytes.increment(scope))) {
-            while (it.hasNext() && clicks.size() < limit) {
-                var kv = it.next();
-                TrackedClick click = ClickEntry.decode(kv.key, kv.value);
-                clicks.add(new Entry(SessionKey.ofClickKey(kv.key).programId(), click.clickId(), click.partnerId(),
-                        click.timestamp()));
-                last = kv.key;
+        // The keys of a scope sort between its prefix and the prefix incremented, which no key equals;
+        // a session entry's key is the prefix of its clicks' keys, so entries come in their clicks' order.
+        try (KeyValueIterator<Bytes, byte[]> entries = sessions.range(scope, Bytes.increment(scope))) {
+            while (entries.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = entries.next();
+                SessionKey session = SessionKey.fromPrefix(kv.key.get());
+                SessionEntry entry = SessionEntry.read(kv.value, false);
+                List<HeldClick> held = entry.inline != null ? entry.inline
+                        : stored(clicks, session, from, limit - page.size() + 1);
+                for (HeldClick click : held) {
+                    Bytes key = click.key(session);
+                    if (key.compareTo(from) < 0) {
+                        continue;
+                    }
+                    if (page.size() == limit) {
+                        return new Page(page, Base64.getUrlEncoder().withoutPadding().encodeToString(last.get()));
+                    }
+                    page.add(new Entry(session.programId(), click.clickId, click.partnerId,
+                            Instant.ofEpochMilli(click.timestamp)));
+                    last = key;
+                }
             }
-            return new Page(clicks, it.hasNext() ? Base64.getUrlEncoder().withoutPadding().encodeToString(last.get())
-                    : null);
         }
+        return new Page(page, null);
+    }
+
+    /** Up to {@code most} of the session's clicks in the click history, from the key {@code from} on. */
+    private static List<HeldClick> stored(ReadOnlyKeyValueStore<Bytes, byte[]> clicks, SessionKey session, Bytes from,
+                                          int most) {
+        Bytes first = session.first();
+        List<HeldClick> held = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = clicks.range(from.compareTo(first) > 0 ? from : first,
+                session.last())) {
+            while (it.hasNext() && held.size() < most) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                held.add(HeldClick.ofStored(kv.key, kv.value));
+            }
+        }
+        return held;
     }
 
     private static Bytes clickKey(String cursor, Bytes scope) {

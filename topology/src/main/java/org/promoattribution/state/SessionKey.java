@@ -64,6 +64,11 @@ public record SessionKey(String sessionId, String programId, byte[] prefix) {
         return ByteBuffer.wrap(key, key.length - SUFFIX_SIZE, Long.BYTES).getLong() ^ Long.MIN_VALUE;
     }
 
+    static long arrivalOf(Bytes clickKey) {
+        byte[] key = clickKey.get();
+        return ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong() ^ Long.MIN_VALUE;
+    }
+
     static String readString(ByteBuffer buffer) {
         byte[] bytes = new byte[buffer.getInt()];
         buffer.get(bytes);

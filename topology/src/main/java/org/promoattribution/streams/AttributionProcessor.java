@@ -63,7 +63,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
         WindowStore<Bytes, byte[]> conversionIds = context.getStateStore(StoreNames.SEEN_CONVERSIONS);
-        history = new ClickHistoryStore(clicks, sessions);
+        history = new ClickHistoryStore(clicks, sessions, config.inlineClicksPerSession());
         seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
         decider = new ConversionDecider(codes, terms, history, config);

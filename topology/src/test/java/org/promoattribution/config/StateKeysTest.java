@@ -14,6 +14,7 @@ class StateKeysTest {
     void defaults() {
         AttributionConfig config = config();
         assertThat(config.clickRetentionGrace()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.inlineClicksPerSession()).isEqualTo(32);
         assertThat(config.dedupRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.sweepInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.sweepBatch()).isEqualTo(10_000);
@@ -30,6 +31,16 @@ class StateKeysTest {
         assertThat(config.sweepBatch()).isEqualTo(50);
         assertThat(config.explainRetention()).isEqualTo(Duration.ofDays(1));
         assertThat(config.streams().stringPropertyNames()).noneMatch(StateKeys.KEYS::covers);
+    }
+
+    @Test
+    void aSessionKeepsFromNoneToAHundredAndTwentyEightClicksInItsOwnEntry() {
+        assertThat(config("click.inline.max", "0").inlineClicksPerSession()).isZero();
+        assertThat(config("click.inline.max", "128").inlineClicksPerSession()).isEqualTo(128);
+        for (String refused : new String[] {"-1", "129", "many"}) {
+            assertThatThrownBy(() -> config("click.inline.max", refused))
+                    .hasMessage("click.inline.max must be an integer from 0 to 128: " + refused);
+        }
     }
 
     @Test

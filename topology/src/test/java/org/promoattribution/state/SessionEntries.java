@@ -8,12 +8,25 @@ public final class SessionEntries {
     private SessionEntries() {
     }
 
-    /** The click ids (their hashes) the entries of {@link StoreNames#CLICK_SESSIONS} hold. */
+    /** The click ids the entries of {@link StoreNames#CLICK_SESSIONS} hold: with their clicks, or their hashes. */
     public static long heldClickIds(KeyValueStore<Bytes, byte[]> sessions) {
         long n = 0;
         try (var it = sessions.all()) {
             while (it.hasNext()) {
-                n += SessionEntry.read(it.next().value).idHashes.length;
+                SessionEntry entry = SessionEntry.read(it.next().value, false);
+                n += entry.inline != null ? entry.inline.size() : entry.idHashes.length;
+            }
+        }
+        return n;
+    }
+
+    /** The clicks the entries of {@link StoreNames#CLICK_SESSIONS} hold themselves. */
+    public static long clicksHeldInEntries(KeyValueStore<Bytes, byte[]> sessions) {
+        long n = 0;
+        try (var it = sessions.all()) {
+            while (it.hasNext()) {
+                SessionEntry entry = SessionEntry.read(it.next().value, false);
+                n += entry.inline != null ? entry.inline.size() : 0;
             }
         }
         return n;

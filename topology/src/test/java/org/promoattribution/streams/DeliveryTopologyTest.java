@@ -10,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -19,16 +17,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.promoattribution.rule.TrackedClick;
 import org.promoattribution.schemas.AttributionDecision;
 import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.schemas.CreditPolicy;
 import org.promoattribution.schemas.Reason;
 import org.promoattribution.state.ClickEntry;
-import org.promoattribution.state.ClickHistoryStore;
+import org.promoattribution.state.SessionClicks;
 import org.promoattribution.state.SessionEntries;
 import org.promoattribution.state.SessionKey;
 import org.promoattribution.state.StoreNames;
@@ -44,9 +42,11 @@ class DeliveryTopologyTest {
         pipeline.close();
     }
 
+    /** The clicks held: in the click history, and in the entries of short sessions. */
     private long storedClicks() {
         KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY);
-        return store.approximateNumEntries() == 0 ? 0 : countAll(store);
+        return (store.approximateNumEntries() == 0 ? 0 : countAll(store))
+                + SessionEntries.clicksHeldInEntries(pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
     }
 
     private long heldClickIds() {
@@ -412,13 +412,10 @@ class DeliveryTopologyTest {
 
         /** The ids of the clicks the session holds, oldest first. */
         private List<String> storedClickIds() {
-            ClickHistoryStore store = new ClickHistoryStore(
-                    pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY),
-                    pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS));
-            List<String> ids = new ArrayList<>(store.log(SessionKey.of("s1", Fixtures.PROGRAM))
-                    .latestFirst(Instant.EPOCH, AttributionDriver.NOW).map(TrackedClick::clickId).toList());
-            Collections.reverse(ids);
-            return ids;
+            return SessionClicks.page(pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS),
+                            pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY), "s1", Fixtures.PROGRAM, null,
+                            1000)
+                    .clicks().stream().map(SessionClicks.Entry::clickId).toList();
         }
 
         /** Click c{minute} of session s1 by {@code partner} at 09:{minute}. */
@@ -757,6 +754,69 @@ class DeliveryTopologyTest {
                 peak = Math.max(peak, storedClicks());
             }
             assertThat(peak).isLessThanOrEqualTo(3 * 20); // about two days' clicks, never twenty
+        }
+    }
+
+    /** click.inline.max: a short session keeps its clicks in its own entry, a long one in the click history. */
+    @Nested
+    class ClicksHeldByTheirSession {
+        private long clicksInTheClickHistory() {
+            KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(StoreNames.CLICK_HISTORY);
+            return store.approximateNumEntries() == 0 ? 0 : countAll(store);
+        }
+
+        @Test
+        void aShortSessionsClicksAreHeldInItsEntry_theClickHistoryIsNotWritten() {
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
+                    click("c2", "s1", "news", "2026-06-01T09:05:00Z"),
+                    click("c1", "s1", "blog", "2026-06-01T09:00:00Z")) // delivered again
+                    .conversions(conversion("o1", "s1", "2026-06-01T10:00:00Z"));
+            assertThat(clicksInTheClickHistory()).isZero();
+            assertThat(storedClicks()).isEqualTo(2);
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(1.0);
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c2");
+        }
+
+        @Test
+        void aSessionGrowingPastTheInlineMaxMovesItsClicksToTheClickHistory_andIsDecidedAlike() {
+            pipeline = pipeline.replacedBy("click.inline.max", "2");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
+                    click("c2", "s1", "news", "2026-06-01T09:05:00Z"));
+            assertThat(clicksInTheClickHistory()).isZero();
+            pipeline.clicks(click("c3", "s1", "shop", "2026-06-01T09:02:00Z"), // between the two, arriving last
+                    click("c1", "s1", "blog", "2026-06-01T09:00:00Z"));
+            assertThat(clicksInTheClickHistory()).isEqualTo(3);
+            assertThat(SessionEntries.clicksHeldInEntries(pipeline.driver().getKeyValueStore(StoreNames.CLICK_SESSIONS)))
+                    .isZero();
+            assertThat(pipeline.counter("attribution.clicks.duplicate")).isEqualTo(1.0);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-01T09:03:00Z"));
+            assertThat(pipeline.decision().getClickId()).as("the latest click before t").isEqualTo("c3");
+        }
+
+        @Test
+        void aLongSessionWhoseClicksHaveAllLeftItsWindowHoldsItsClicksItselfAgain() {
+            pipeline = pipeline.replacedBy("click.inline.max", "2", "referral.window", "P1D",
+                    "referral.window.max", "P1D", "click.retention.grace", "PT1H");
+            pipeline.clicks(click("c1", "s1", "blog", "2026-06-01T09:00:00Z"),
+                    click("c2", "s1", "news", "2026-06-01T09:05:00Z"),
+                    click("c3", "s1", "shop", "2026-06-01T09:10:00Z"));
+            assertThat(clicksInTheClickHistory()).isEqualTo(3);
+            pipeline.clicks(click("c4", "s1", "blog", "2026-06-03T09:00:00Z"));
+            assertThat(clicksInTheClickHistory()).isZero();
+            assertThat(storedClicks()).isEqualTo(1);
+            assertThat(pipeline.counter("attribution.clicks.evicted", "cause", "window")).isEqualTo(3.0);
+            pipeline.conversions(conversion("o1", "s1", "2026-06-03T10:00:00Z"));
+            assertThat(pipeline.decision().getClickId()).isEqualTo("c4");
+        }
+    }
+
+    /** The same, with every session keeping its clicks in the click history, as long sessions do. */
+    @Nested
+    class BoundedHistoryInTheClickHistory extends BoundedHistory {
+        @BeforeEach
+        void everyClickInTheClickHistory() {
+            pipeline.close();
+            pipeline = AttributionDriver.keeping("click.inline.max", "0");
         }
     }
 

@@ -79,6 +79,8 @@ public final class AttributionDriver implements AutoCloseable {
     public static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     private final TestOutputTopic<String, PromoCodeUsage> usage;
     private Instant wallClock;
+    /** Settings {@link #replacedBy} keeps. */
+    private Properties kept = new Properties();
 
     public AttributionDriver() {
         this(new Properties());
@@ -150,7 +152,22 @@ public final class AttributionDriver implements AutoCloseable {
      */
     public AttributionDriver replacedBy(String... settings) {
         close();
-        return new AttributionDriver(settings(settings));
+        Properties merged = new Properties();
+        merged.putAll(kept);
+        merged.putAll(settings(settings));
+        AttributionDriver next = new AttributionDriver(merged);
+        next.kept = kept;
+        return next;
+    }
+
+    /**
+     * A new driver under {@code settings} (key, value, ...) that its {@link #replacedBy} replacements
+     * keep: for running a class's tests again under one more setting.
+     */
+    public static AttributionDriver keeping(String... settings) {
+        AttributionDriver driver = new AttributionDriver(settings(settings));
+        driver.kept = settings(settings);
+        return driver;
     }
 
     public AttributionDriver codes(PromoCode... definitions) {
