@@ -10,21 +10,22 @@ import org.apache.kafka.common.utils.Bytes;
  * a busy session neither looks its entry up in the store's cache (a tree of byte keys) nor decodes
  * it. Only a copy: every change is written to the store as well, and the copy is made anew with
  * each {@link ClickHistoryStore} (at every processor init, so after a restore, a rebalance or a
- * dirty close), so a crash loses nothing but this copy. Bounded by the clicks its entries hold (or
- * whose hashes they hold).
+ * dirty close), so a crash loses nothing but this copy. Bounded by an estimate of its entries' heap.
  */
 final class DecodedSessions {
-    /** About a few megabytes of clicks, id hashes and partner counts per task. */
-    static final int MAX_CLICKS = 1 << 16;
+    /** The estimated heap of the entries kept, per task. */
+    static final long MAX_BYTES = 4L << 20;
+    /** An object's header and fields, about: an entry, a held click, a string. */
+    private static final int OBJECT_BYTES = 48;
 
     private final Map<Bytes, SessionEntry> entries = new LinkedHashMap<>(1024, 0.75f, true);
-    private long clicks;
+    private long bytes;
 
     /** The session's entry, forgotten here until {@link #keep} gives it back. */
     SessionEntry take(Bytes session) {
         SessionEntry entry = entries.remove(session);
         if (entry != null) {
-            clicks -= weight(entry);
+            bytes -= weight(entry);
         }
         return entry;
     }
@@ -36,10 +37,10 @@ final class DecodedSessions {
     /** Keeps the entry as written to the store, forgetting the longest unheard-of sessions beyond the bound. */
     void keep(Bytes session, SessionEntry entry) {
         SessionEntry previous = entries.put(session, entry);
-        clicks += weight(entry) - (previous == null ? 0 : weight(previous));
+        bytes += weight(entry) - (previous == null ? 0 : weight(previous));
         Iterator<SessionEntry> eldest = entries.values().iterator();
-        while (clicks > MAX_CLICKS && eldest.hasNext()) {
-            clicks -= weight(eldest.next());
+        while (bytes > MAX_BYTES && eldest.hasNext()) {
+            bytes -= weight(eldest.next());
             eldest.remove();
         }
     }
@@ -48,7 +49,14 @@ final class DecodedSessions {
         take(session);
     }
 
-    private static int weight(SessionEntry entry) {
-        return 1 + (entry.inline != null ? entry.inline.size() : entry.idHashes.length);
+    /** The entry's heap, about: a held click is its bytes, once as written and once as its two strings. */
+    private static long weight(SessionEntry entry) {
+        long weight = OBJECT_BYTES + Integer.BYTES * (long) entry.idHashes.length;
+        if (entry.inline != null) {
+            for (HeldClick click : entry.inline) {
+                weight += 3 * OBJECT_BYTES + 2L * click.bytes().length;
+            }
+        }
+        return weight;
     }
 }
