@@ -104,9 +104,8 @@ final class SessionEntry {
                     count == 0);
         }
         int[] hashes = new int[count];
-        for (int i = 0; i < count; i++) {
-            hashes[i] = buffer.getInt();
-        }
+        buffer.asIntBuffer().get(hashes);
+        buffer.position(buffer.position() + Integer.BYTES * count);
         return new SessionEntry(nextArrival, count, latest, oldest, lastSeen, hashes, PartnerCounts.readFrom(buffer),
                 true);
     }
@@ -182,9 +181,8 @@ final class SessionEntry {
         ByteBuffer out = ByteBuffer.allocate(WITHOUT_CLICKS + Integer.BYTES * idHashes.length + partners.encodedSize())
                 .putLong(nextArrival).putInt(count).putLong(latestTimestamp).putLong(oldestTimestamp)
                 .putLong(lastSeenWallMs);
-        for (int hash : idHashes) {
-            out.putInt(hash);
-        }
+        out.asIntBuffer().put(idHashes); // in bulk: a long session writes a thousand on every click
+        out.position(out.position() + Integer.BYTES * idHashes.length);
         partners.writeTo(out);
         return out.array();
     }
