@@ -51,12 +51,7 @@ final class DecodedSessions {
 
     /** The entry's heap, about: a held click is its bytes, once as written and once as its two strings. */
     private static long weight(SessionEntry entry) {
-        long weight = OBJECT_BYTES + Integer.BYTES * (long) entry.idHashes.length;
-        if (entry.inline != null) {
-            for (HeldClick click : entry.inline) {
-                weight += 3 * OBJECT_BYTES + 2L * click.bytes().length;
-            }
-        }
-        return weight;
+        return OBJECT_BYTES + Integer.BYTES * (long) entry.idHashes.length
+                + (entry.inline == null ? 0 : 3L * OBJECT_BYTES * entry.inline.size() + 2L * entry.heldBytes());
     }
 }

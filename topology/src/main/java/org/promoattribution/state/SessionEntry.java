@@ -49,6 +49,8 @@ final class SessionEntry {
     final boolean known;
     /** The session's clicks, oldest first, when the entry holds them; null when the click history does. */
     final List<HeldClick> inline;
+    /** The bytes of the held clicks, once counted. */
+    private int heldBytes = -1;
 
     SessionEntry(long nextArrival, int count, long latestTimestamp, long oldestTimestamp, long lastSeenWallMs,
                  int[] idHashes, PartnerCounts partners, boolean known) {
@@ -160,14 +162,22 @@ final class SessionEntry {
         return more;
     }
 
+    /** The bytes of the clicks the entry holds, as written. */
+    int heldBytes() {
+        if (heldBytes < 0) {
+            int size = 0;
+            for (HeldClick click : inline == null ? List.<HeldClick>of() : inline) {
+                size += click.bytes().length;
+            }
+            heldBytes = size;
+        }
+        return heldBytes;
+    }
+
     /** Written with the hashes and partners when {@link #known}, else in the earlier layout, to be completed later. */
     byte[] write() {
         if (inline != null) {
-            int size = 1 + Long.BYTES * 3 + Integer.BYTES;
-            for (HeldClick click : inline) {
-                size += click.bytes().length;
-            }
-            ByteBuffer out = ByteBuffer.allocate(size).put(INLINE_LAYOUT).putLong(nextArrival).putLong(latestTimestamp)
+            ByteBuffer out = ByteBuffer.allocate(1 + Long.BYTES * 3 + Integer.BYTES + heldBytes()).put(INLINE_LAYOUT).putLong(nextArrival).putLong(latestTimestamp)
                     .putLong(lastSeenWallMs).putInt(inline.size());
             for (HeldClick click : inline) {
                 out.put(click.bytes());
