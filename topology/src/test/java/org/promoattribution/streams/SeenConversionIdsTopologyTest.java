@@ -168,6 +168,14 @@ class SeenConversionIdsTopologyTest {
         }
 
         @Test
+        void aPreviousStoreWhoseIdsAreAllPastTheRetentionAtStartLetsThemGoThen() {
+            // 50 days: past the retention by more than a segment (half the retention), which goes whole
+            previousLayoutSaw(conversion("o1", "s1", ORDER_TIME), pipeline.now().minus(Duration.ofDays(50)));
+            pipeline = pipeline.restarted();
+            assertThat(previousIds()).isZero();
+        }
+
+        @Test
         void aFreshInstallDoesNotReadThePreviousStore() {
             Conversion order = conversion("o1", "s1", ORDER_TIME);
             // After the processor started on an empty store: only one that still read it would find the id.
