@@ -22,8 +22,8 @@ public final class StateKeys {
             .define(DEDUP_RETENTION, Parsers::positiveDuration, "P30D",
                     "how long (processing time) a conversion's programId and id are remembered")
             .define(SWEEP_INTERVAL, Parsers::positiveDuration, "PT1M",
-                    "how often sessions idle for their retention are deleted")
-            .define(SWEEP_BATCH, Parsers::positiveInt, "10000", "sessions visited per sweep")
+                    "how often sessions idle for their retention, and conversion ids past dedup.retention, are deleted")
+            .define(SWEEP_BATCH, Parsers::positiveInt, "10000", "sessions, and conversion ids, visited per sweep")
             .define(EXPLAIN_RETENTION, Parsers::positiveDuration, "P7D", "how long a decision's explanation is kept");
 
     private StateKeys() {

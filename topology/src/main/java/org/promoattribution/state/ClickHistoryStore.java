@@ -37,7 +37,7 @@ public final class ClickHistoryStore {
     private final KeyValueStore<Bytes, byte[]> sessions;
     private final int inlineMax;
     private final DecodedSessions decoded = new DecodedSessions();
-    private Bytes sweepCursor;
+    private final SweepCursor sweepCursor = new SweepCursor();
 
     /** @param inlineMax the most clicks a session holds in its own entry (0: every click in the click history) */
     public ClickHistoryStore(KeyValueStore<Bytes, byte[]> clicks, KeyValueStore<Bytes, byte[]> sessions,
@@ -285,18 +285,8 @@ public final class ClickHistoryStore {
      * sessions would otherwise stay forever. Returns the number of clicks deleted.
      */
     public int sweep(int batch, Function<String, Duration> retentionForProgram, long wallNowMs) {
-        List<KeyValue<Bytes, byte[]>> visited = new ArrayList<>(Math.min(batch, 1024));
-        try (KeyValueIterator<Bytes, byte[]> it = sessions.range(sweepCursor, null)) {
-            while (it.hasNext() && visited.size() < batch) {
-                KeyValue<Bytes, byte[]> entry = it.next();
-                if (!entry.key.equals(sweepCursor)) {
-                    visited.add(entry);
-                }
-            }
-            sweepCursor = it.hasNext() && !visited.isEmpty() ? visited.get(visited.size() - 1).key : null;
-        }
         int deleted = 0;
-        for (KeyValue<Bytes, byte[]> entry : visited) {
+        for (KeyValue<Bytes, byte[]> entry : sweepCursor.next(sessions, batch)) {
             SessionKey session = SessionKey.fromPrefix(entry.key.get());
             SessionEntry state = SessionEntry.read(entry.value, false);
             if (state.lastSeenWallMs == SessionEntry.UNKNOWN) {

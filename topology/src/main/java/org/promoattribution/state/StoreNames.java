@@ -9,7 +9,16 @@ public final class StoreNames {
      * the hashes of the held clicks' ids (for duplicate deliveries).
      */
     public static final String CLICK_SESSIONS = "click-sessions";
-    /** Conversion ids decided (or waiting) per session, for duplicate deliveries. */
+    /**
+     * Conversion ids decided (or waiting), per (programId, conversionId), for duplicate deliveries:
+     * a key-value store, as a conversion looks its id up once and a point lookup costs less than a
+     * window store's fetch across its segments.
+     */
+    public static final String SEEN_CONVERSION_IDS = "seen-conversion-ids";
+    /**
+     * The ids {@link #SEEN_CONVERSION_IDS} holds now, as versions before it kept them: a window store,
+     * still declared so that its changelog is restored, and read until its ids are past dedup.retention.
+     */
     public static final String SEEN_CONVERSIONS = "seen-conversions";
     /**
      * The decision ledger: per (programId, conversionId), on the conversion's own partition, what

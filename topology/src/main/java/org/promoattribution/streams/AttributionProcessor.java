@@ -23,7 +23,8 @@ import org.promoattribution.schemas.Click;
 import org.promoattribution.schemas.Conversion;
 import org.promoattribution.state.ClickHistoryStore;
 import org.promoattribution.state.PendingConversions;
-import org.promoattribution.state.SeenIds;
+import org.promoattribution.state.PreviousSeenConversions;
+import org.promoattribution.state.SeenConversionIds;
 import org.promoattribution.state.SessionKey;
 import org.promoattribution.state.StoreNames;
 
@@ -41,7 +42,7 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private final EventClock clock = new EventClock();
     private ProcessorContext<String, LedgerInput.Decided> context;
     private ClickHistoryStore history;
-    private SeenIds seenConversions;
+    private SeenConversionIds seenConversions;
     private PendingConversions pending;
     private ConversionDecider decider;
     private WindowStore<String, byte[]> explanations;
@@ -62,9 +63,11 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
         this.context = context;
         KeyValueStore<Bytes, byte[]> clicks = context.getStateStore(StoreNames.CLICK_HISTORY);
         KeyValueStore<Bytes, byte[]> sessions = context.getStateStore(StoreNames.CLICK_SESSIONS);
-        WindowStore<Bytes, byte[]> conversionIds = context.getStateStore(StoreNames.SEEN_CONVERSIONS);
         history = new ClickHistoryStore(clicks, sessions, config.inlineClicksPerSession());
-        seenConversions = new SeenIds(conversionIds, config.dedupRetention().toMillis());
+        long dedupRetentionMs = config.dedupRetention().toMillis();
+        seenConversions = new SeenConversionIds(context.getStateStore(StoreNames.SEEN_CONVERSION_IDS),
+                PreviousSeenConversions.open(context.getStateStore(StoreNames.SEEN_CONVERSIONS), dedupRetentionMs,
+                        context.currentSystemTimeMs()), dedupRetentionMs);
         pending = new PendingConversions(context.getStateStore(StoreNames.PENDING_CONVERSIONS));
         decider = new ConversionDecider(codes, terms, history, config);
         explanations = context.getStateStore(StoreNames.EXPLANATIONS);
@@ -152,5 +155,6 @@ final class AttributionProcessor implements Processor<String, SpecificRecord, St
     private void sweep(long wallNowMs) {
         metrics.evictedClicks("window",
                 history.sweep(config.sweepBatch(), program -> config.clickRetention(), wallNowMs));
+        seenConversions.sweep(config.sweepBatch(), wallNowMs);
     }
 }

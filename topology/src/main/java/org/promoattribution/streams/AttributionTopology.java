@@ -159,7 +159,8 @@ public final class AttributionTopology {
                 .process(() -> new AttributionProcessor(config, index, terms,
                                 DecisionTransfer.encoder(serdes.decision().serializer(), topics, usageFigures), metrics),
                         Named.as("attribution"), StoreNames.CLICK_HISTORY, StoreNames.CLICK_SESSIONS,
-                        StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS, StoreNames.EXPLANATIONS)
+                        StoreNames.SEEN_CONVERSION_IDS, StoreNames.SEEN_CONVERSIONS, StoreNames.PENDING_CONVERSIONS,
+                        StoreNames.EXPLANATIONS)
                 .repartition(Repartitioned.with(Serdes.String(), limit.guard(LedgerInput.Decided.SERDE))
                         .withName("decisions-by-conversion"));
         InputKind<ConversionAdjustment> adjustment = InputKind.event(
@@ -328,6 +329,10 @@ public final class AttributionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CLICK_SESSIONS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
+        // Not cached: nearly every id is new, so a cache would miss on each lookup and hold each id only
+        // to write it once at the commit all the same, pushing out the session entries it does help.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.SEEN_CONVERSION_IDS), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_CONVERSIONS, config.dedupRetention(),
                         Duration.ofMillis(1), false),

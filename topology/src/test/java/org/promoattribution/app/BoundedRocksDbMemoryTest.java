@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.promoattribution.config.RocksDbMemoryKeys;
+import org.promoattribution.state.SeenIds;
+import org.promoattribution.state.StoreNames;
 import org.promoattribution.testing.AttributionDriver;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Options;
@@ -31,6 +34,9 @@ class BoundedRocksDbMemoryTest {
             driver.clicks(click("c1", "s1", "blog", "2026-06-01T10:00:00Z"))
                     .conversions(conversion("o1", "s1", "2026-06-01T10:05:00Z"))
                     .adjustments(reversal("a1", "o1", "2026-06-02T10:00:00Z"));
+            // Only the previous version wrote seen-conversions: an id of its, as it would have.
+            driver.driver().<Bytes, byte[]>getWindowStore(StoreNames.SEEN_CONVERSIONS)
+                    .put(SeenIds.key("acme", "o0"), new byte[0], driver.now().toEpochMilli());
             List<Metric> capacities = driver.driver().metrics().values().stream()
                     .filter(m -> m.metricName().name().equals("block-cache-capacity"))
                     .map(Metric.class::cast)

@@ -18,7 +18,8 @@ import org.promoattribution.testing.AttributionDriver;
  * its sub-topology's number, and its state directory by the task, so each sub-topology keeps the
  * number, the input topics and the stores it had; the internal topics keep their names. The figures
  * below are those of the version before the one decode-and-route step (issue 23 point 3), as
- * literals: a change here needs an upgrade path.
+ * literals: a change here needs an upgrade path. Since then the session task has one store more,
+ * seen-conversion-ids (its ids were in seen-conversions, which it still reads: SeenConversionIdsTopologyTest).
  */
 class UpgradeLayoutTopologyTest {
     private final AttributionDriver pipeline = new AttributionDriver();
@@ -49,7 +50,7 @@ class UpgradeLayoutTopologyTest {
                 2, Layout.of(List.of("commission-terms"), List.of()),
                 4, Layout.of(List.of("clicks", "conversions", "misrouted-by-session-repartition"),
                         List.of("click-history", "click-sessions", "seen-conversions", "pending-conversions",
-                                "decision-explanations")),
+                                "decision-explanations", "seen-conversion-ids")),
                 5, Layout.of(List.of("conversion-adjustments", "adjustments-by-conversion-repartition",
                                 "decisions-by-conversion-repartition"),
                         List.of("decision-ledger", "seen-adjustments", "held-adjustments", "adjustment-history",

@@ -81,6 +81,9 @@ public final class AttributionDriver implements AutoCloseable {
     private Instant wallClock;
     /** Settings {@link #replacedBy} keeps. */
     private Properties kept = new Properties();
+    private final Properties settings;
+    private final TopologyFactory topologyFactory;
+    private final Path taskState;
 
     public AttributionDriver() {
         this(new Properties());
@@ -103,18 +106,32 @@ public final class AttributionDriver implements AutoCloseable {
 
     /** @param topology builds the topology to drive, from the driver's configuration, serdes and metrics */
     public AttributionDriver(Properties settings, Instant wallClock, TopologyFactory topology) {
+        this(settings, wallClock, topology, newStateDir(), null);
+    }
+
+    /** @param taskState where the task keeps its state (see {@link #restartable}), or null: in the state directory */
+    private AttributionDriver(Properties settings, Instant wallClock, TopologyFactory topology, Path stateDir,
+                              Path taskState) {
+        this.settings = settings;
+        this.topologyFactory = topology;
         this.wallClock = wallClock;
-        try {
-            stateDir = Files.createTempDirectory("attribution-test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        this.stateDir = stateDir;
+        this.taskState = taskState;
         Properties props = new Properties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(settings);
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0"); // records are piped one at a time, in order
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
         AttributionConfig config = AttributionConfig.from(props);
+        if (taskState != null) {
+            try {
+                Path appDir = Files.createDirectories(stateDir.resolve(
+                        config.streams().getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+                Files.createSymbolicLink(appDir.resolve("0_0"), taskState); // the driver's one task
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         topics = config.topics();
         serdes = AttributionSerdes.over(registry, SerdeOptions.fromConfig(config.registry()));
         AttributionMetrics metrics = new AttributionMetrics(meters);
@@ -168,6 +185,40 @@ public final class AttributionDriver implements AutoCloseable {
         AttributionDriver driver = new AttributionDriver(settings(settings));
         driver.kept = settings(settings);
         return driver;
+    }
+
+    /**
+     * A driver, under {@code settings} (key, value, ...), that can be {@link #restarted}. Its task
+     * keeps its state in a directory of its own, linked from the state directory: TopologyTestDriver
+     * deletes the task directories when it closes, and deletes only the link. At least once: under
+     * exactly-once Kafka Streams wipes a window store it finds without a checkpoint, to restore it
+     * from its changelog, which the test driver does not do.
+     */
+    public static AttributionDriver restartable(String... settings) {
+        Properties props = settings(settings);
+        props.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        return new AttributionDriver(props, NOW, AttributionTopology::build, newStateDir(), newStateDir());
+    }
+
+    /**
+     * Closes this {@link #restartable} driver and returns one over the state its task leaves, at the
+     * same wall clock: an instance restarted, or upgraded, on its state directory.
+     */
+    public AttributionDriver restarted() {
+        if (taskState == null) {
+            throw new IllegalStateException("not a restartable driver");
+        }
+        driver.close();
+        deleteQuietly(stateDir);
+        return new AttributionDriver(settings, wallClock, topologyFactory, newStateDir(), taskState);
+    }
+
+    private static Path newStateDir() {
+        try {
+            return Files.createTempDirectory("attribution-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public AttributionDriver codes(PromoCode... definitions) {
@@ -427,8 +478,15 @@ public final class AttributionDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        deleteQuietly(stateDir);
+        if (taskState != null) {
+            deleteQuietly(taskState);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
         try {
-            org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+            org.apache.kafka.common.utils.Utils.delete(dir.toFile());
         } catch (java.io.IOException ignored) {
             // a temp dir left behind does no harm
         }
