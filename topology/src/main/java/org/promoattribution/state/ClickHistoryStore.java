@@ -200,6 +200,9 @@ public final class ClickHistoryStore {
     /** The session, grown past what its entry holds: each click to the click history, the entry keeping their hashes. */
     private SessionEntry moveToHistory(SessionKey session, List<HeldClick> held, SessionEntry state, long latest,
                                        long wallNowMs) {
+        // A move whose entry write failed (the click went to the dead-letter topic, the partition went on)
+        // left its clicks here while the entry still holds them: they go, or one never held would count.
+        deleteAll(session, storedClicks(session));
         int[] hashes = new int[held.size()];
         PartnerCounts partners = new PartnerCounts();
         for (int i = 0; i < hashes.length; i++) {
