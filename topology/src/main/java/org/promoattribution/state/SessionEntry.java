@@ -177,8 +177,8 @@ final class SessionEntry {
     /** Written with the hashes and partners when {@link #known}, else in the earlier layout, to be completed later. */
     byte[] write() {
         if (inline != null) {
-            ByteBuffer out = ByteBuffer.allocate(1 + Long.BYTES * 3 + Integer.BYTES + heldBytes()).put(INLINE_LAYOUT).putLong(nextArrival).putLong(latestTimestamp)
-                    .putLong(lastSeenWallMs).putInt(inline.size());
+            ByteBuffer out = ByteBuffer.allocate(1 + Long.BYTES * 3 + Integer.BYTES + heldBytes()).put(INLINE_LAYOUT)
+                    .putLong(nextArrival).putLong(latestTimestamp).putLong(lastSeenWallMs).putInt(inline.size());
             for (HeldClick click : inline) {
                 out.put(click.bytes());
             }
